@@ -1,0 +1,98 @@
+"""Input coercions shared by every package: aware instants, Decimals, enum members.
+
+Each function either returns a clean value or raises a :mod:`supportpolicy.errors`
+exception that names the argument, what was wrong, and what is accepted. None of them
+mutates its input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import math
+from decimal import Decimal, InvalidOperation
+from typing import TypeVar
+
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
+
+E = TypeVar("E", bound=enum.Enum)
+
+
+def aware(value: object, name: str = "instant") -> dt.datetime:
+    """Return *value* if it is a timezone-aware datetime, else raise.
+
+    A naive datetime is refused rather than read as UTC or local time, because either
+    guess silently shifts every deadline by the offset.
+    """
+    if not isinstance(value, dt.datetime):
+        raise InvalidTypeError(
+            f"{name} must be a timezone-aware datetime.datetime, got {type(value).__name__}"
+        )
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError(
+            f"{name} {value.isoformat()} is naive; pass an aware datetime, "
+            "for example datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo('Europe/Moscow'))"
+        )
+    return value
+
+
+def duration(value: object, name: str = "duration") -> dt.timedelta:
+    """Return *value* if it is a non-negative ``timedelta``, else raise."""
+    if not isinstance(value, dt.timedelta):
+        raise InvalidTypeError(f"{name} must be a datetime.timedelta, got {type(value).__name__}")
+    if value < dt.timedelta(0):
+        raise InvalidValueError(f"{name} {value} is negative; only durations >= 0 are accepted")
+    return value
+
+
+def decimal(value: object, name: str = "amount", *, allow_negative: bool = False) -> Decimal:
+    """Convert *value* to a finite :class:`~decimal.Decimal` exactly.
+
+    Accepts int, Decimal, numeric strings, and floats (converted through ``str`` so that
+    ``0.1`` becomes ``Decimal("0.1")``, not its binary expansion). Refuses bool, NaN,
+    infinities, empty or non-numeric strings, and negatives unless *allow_negative*.
+    """
+    if isinstance(value, bool):
+        raise InvalidTypeError(f"{name} must be a number, not a bool ({value!r})")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidValueError(f"{name} must be a finite number, got {value!r}")
+        result = Decimal(str(value))
+    elif isinstance(value, str):
+        text = value.strip()
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise InvalidValueError(
+                f"{name} {value!r} is not a number; give digits such as '12.5'"
+            ) from None
+    else:
+        raise InvalidTypeError(
+            f"{name} must be an int, Decimal, float or numeric string, got {type(value).__name__}"
+        )
+    if not result.is_finite():
+        raise InvalidValueError(f"{name} must be a finite number, got {value!r}")
+    if result < 0 and not allow_negative:
+        raise InvalidValueError(f"{name} must be >= 0, got {value!r}")
+    return result
+
+
+def member(enum_type: type[E], value: object, name: str) -> E:
+    """Return the member of *enum_type* that *value* is or names (by value or by name).
+
+    Strings are matched case-insensitively against values and names, with ``_`` and
+    ``-`` treated alike, so ``"change-request"`` and ``"CHANGE_REQUEST"`` both work.
+    """
+    if isinstance(value, enum_type):
+        return value
+    if isinstance(value, str):
+        key = value.strip().lower().replace("_", "-")
+        for item in enum_type:
+            if key in (str(item.value).lower().replace("_", "-"), item.name.lower().replace("_", "-")):
+                return item
+    accepted = ", ".join(str(item.value) for item in enum_type)
+    raise InvalidValueError(f"unknown {name} {value!r}; accepted: {accepted}")

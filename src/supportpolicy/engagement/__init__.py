@@ -1,0 +1,3 @@
+"""Engagement: Statement of Work vs. buying hours; TAM session allowances."""
+
+__all__: list[str] = []
