@@ -329,7 +329,5 @@ def weekday_name(weekday: int, locale: str, width: str = "abbreviated") -> str:
         raise InvalidValueError(f"weekday must be 0 (Monday) to 6 (Sunday), got {day}")
     if width not in WIDTHS:
         raise InvalidValueError(f"unknown width {width!r}; accepted: {', '.join(WIDTHS)}")
-    names = babel_dates.get_day_names(
-        width, context="stand-alone", locale=normalize_locale(locale)
-    )
+    names = babel_dates.get_day_names(width, context="stand-alone", locale=normalize_locale(locale))
     return str(names[day])
