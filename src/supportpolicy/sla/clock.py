@@ -1,35 +1,198 @@
-"""The business clock. STUB: being written by the lead; signatures are final."""
+"""The business clock: open time between instants, and instants after open time.
+
+Definitions (semantics.md):
+
+* ``business_time_between(cal, a, b)`` is the measure of open time in ``[a, b)``, exact
+  to the microsecond, and ``-business_time_between(cal, b, a)`` when ``b < a``.
+* ``add_business_time(cal, a, d)`` for ``d >= 0`` is the earliest instant ``t >= a``
+  with ``business_time_between(cal, a, t) == d``. So a start outside hours starts the
+  clock at the next opening, a result landing exactly on a closing is that closing
+  (18:00, not the next morning), and ``add_business_time(cal, a, 0) == a``.
+
+Business time is real elapsed time: a 24x7 day with a spring-forward transition holds
+23 hours. Every function takes aware datetimes (naive ones are refused) and returns
+instants in the calendar's timezone. Each query is a few bisections in the per-year
+index (:mod:`supportpolicy.sla._index`), so its cost does not depend on the span.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from supportpolicy import sla
+>>> cal = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
+>>> friday = dt.datetime(2026, 11, 20, 17, 0, tzinfo=ZoneInfo("Europe/Moscow"))
+>>> sla.add_business_time(cal, friday, dt.timedelta(hours=1)).isoformat()
+'2026-11-20T18:00:00+03:00'
+>>> sla.add_business_time(cal, friday, dt.timedelta(hours=2)).isoformat()
+'2026-11-23T11:00:00+03:00'
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from supportpolicy.sla.calendar import Calendar
+from supportpolicy._coerce import aware
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, NeverOpenError
+from supportpolicy.sla._index import UTC, Segment, YearIndex
+from supportpolicy.sla.calendars import Calendar
+
+__all__ = [
+    "add_business_time",
+    "business_time_between",
+    "is_open",
+    "next_opening",
+    "open_intervals",
+]
+
+_ZERO = dt.timedelta(0)
+_HORIZON_YEARS = 200
+"""How many years a search for open time may look ahead before it gives up."""
+
+
+def _utc(value: object, name: str) -> dt.datetime:
+    if type(value) is dt.datetime and value.tzinfo is not None:
+        offset = value.utcoffset()
+        if offset is not None:
+            return value.astimezone(UTC)
+    return aware(value, name).astimezone(UTC)
+
+
+def _index(cal: object) -> YearIndex:
+    if not isinstance(cal, Calendar):
+        raise InvalidTypeError(
+            f"cal must be a supportpolicy.sla.Calendar (see sla.calendar()), got "
+            f"{type(cal).__name__}"
+        )
+    return cal.index
+
+
+def _instant_at(segment: Segment, target: dt.timedelta) -> dt.datetime:
+    """Earliest instant of *segment* with open time *target* (0 < target <= total) before it."""
+    j = bisect_left(segment.cum, target) - 1
+    return segment.starts[j] + (target - segment.cum[j])
+
+
+def _at_offset(index: YearIndex, year: int, target: dt.timedelta, start: dt.datetime) -> dt.datetime:
+    """Earliest instant at open-time *target* counted from the start of *year* (> 0)."""
+    segment = index.year(year)
+    limit = year + _HORIZON_YEARS
+    while target > segment.total:
+        target -= segment.total
+        year += 1
+        if year > limit:
+            raise NeverOpenError(
+                f"the calendar does not provide that much open time within {_HORIZON_YEARS} "
+                f"years of {start.isoformat()}; check its hours and closed dates"
+            )
+        segment = index.year(year)
+    return _instant_at(segment, target)
 
 
 def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
-    """Earliest instant t >= start with business_time_between(start, t) == duration."""
-    raise NotImplementedError
+    """The earliest instant ``t >= start`` with ``business_time_between(cal, start, t) == duration``.
+
+    A negative *duration* is refused. The result is in the calendar's timezone.
+    """
+    index = _index(cal)
+    a = _utc(start, "start")
+    if type(duration) is not dt.timedelta:
+        raise InvalidTypeError(
+            f"duration must be a datetime.timedelta, got {type(duration).__name__}"
+        )
+    if duration <= _ZERO:
+        if duration < _ZERO:
+            raise InvalidValueError(
+                f"duration {duration} is negative; add_business_time accepts durations >= 0"
+            )
+        return a.astimezone(index.tz)
+    year, segment = index.locate(a)
+    return _at_offset(index, year, segment.offset(a) + duration, a).astimezone(index.tz)
 
 
 def business_time_between(cal: Calendar, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
-    """Open time in [a, b); negative if b < a."""
-    raise NotImplementedError
+    """The open time in ``[a, b)``; negative (``-between(b, a)``) when ``b < a``."""
+    index = _index(cal)
+    ua, ub = _utc(a, "a"), _utc(b, "b")
+    if ub < ua:
+        return -_between(index, ub, ua)
+    return _between(index, ua, ub)
+
+
+def _between(index: YearIndex, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
+    year_a, seg_a = index.locate(a)
+    year_b, seg_b = index.locate(b)
+    if year_a == year_b:
+        return seg_b.offset(b) - seg_a.offset(a)
+    total = seg_a.total - seg_a.offset(a) + seg_b.offset(b)
+    for year in range(year_a + 1, year_b):
+        total += index.year(year).total
+    return total
 
 
 def is_open(cal: Calendar, instant: dt.datetime) -> bool:
-    """Whether the calendar is open at instant."""
-    raise NotImplementedError
+    """Whether *cal* is open at *instant* (intervals are half-open: closed at 18:00)."""
+    index = _index(cal)
+    u = _utc(instant, "instant")
+    _, segment = index.locate(u)
+    i = bisect_right(segment.starts, u) - 1
+    return i >= 0 and u < segment.ends[i]
 
 
 def next_opening(cal: Calendar, instant: dt.datetime) -> dt.datetime:
-    """instant if open, else the next opening."""
-    raise NotImplementedError
+    """*instant* itself if *cal* is open then, else the next instant it opens."""
+    index = _index(cal)
+    u = _utc(instant, "instant")
+    year, segment = index.locate(u)
+    i = bisect_right(segment.starts, u) - 1
+    if i >= 0 and u < segment.ends[i]:
+        return u.astimezone(index.tz)
+    i += 1
+    limit = year + _HORIZON_YEARS
+    while i >= len(segment.starts):
+        year += 1
+        if year > limit:
+            raise NeverOpenError(
+                f"the calendar does not open within {_HORIZON_YEARS} years of "
+                f"{u.isoformat()}; check its hours and closed dates"
+            )
+        segment, i = index.year(year), 0
+    return segment.starts[i].astimezone(index.tz)
 
 
 def open_intervals(
     cal: Calendar, start: dt.datetime, end: dt.datetime
 ) -> Iterator[tuple[dt.datetime, dt.datetime]]:
-    """The open intervals clipped to [start, end), in the calendar's timezone."""
-    raise NotImplementedError
+    """The open intervals of *cal* clipped to ``[start, end)``, in the calendar's timezone.
+
+    Intervals that touch (such as midnight in a 24x7 week) come merged.
+    """
+    index = _index(cal)
+    a, b = _utc(start, "start"), _utc(end, "end")
+    if b <= a:
+        return iter(())
+    return _intervals(index, a, b)
+
+
+def _intervals(
+    index: YearIndex, a: dt.datetime, b: dt.datetime
+) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+    year, segment = index.locate(a)
+    last_year, _ = index.locate(b)
+    pending: tuple[dt.datetime, dt.datetime] | None = None
+    i = max(bisect_right(segment.starts, a) - 1, 0)
+    while year <= last_year:
+        while i < len(segment.starts) and segment.starts[i] < b:
+            lo, hi = max(segment.starts[i], a), min(segment.ends[i], b)
+            if lo < hi:
+                if pending and pending[1] == lo:
+                    pending = (pending[0], hi)
+                else:
+                    if pending:
+                        yield pending[0].astimezone(index.tz), pending[1].astimezone(index.tz)
+                    pending = (lo, hi)
+            i += 1
+        year += 1
+        if year <= last_year:
+            segment, i = index.year(year), 0
+    if pending:
+        yield pending[0].astimezone(index.tz), pending[1].astimezone(index.tz)

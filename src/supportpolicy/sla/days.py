@@ -1,12 +1,82 @@
-"""Business days. STUB: being written by the lead; signatures are final."""
+"""Whole business days (semantics.md, "Business days").
+
+The clock starts at the given instant, snapped forward to the next opening when the
+calendar is closed. It stands at business offset ``o`` into working day ``k`` (the open
+time between that day's first opening and the clock). Adding ``n`` days gives the
+instant at offset ``min(o, length of day k+n)`` into working day ``k+n``; where that
+is a day's first opening, the earliest equivalent instant is reported: the previous
+working day's closing. On a calendar whose days all have the same length ``L`` this
+equals ``add_business_time(cal, a, n * L)``. Adding 0 days returns the start itself,
+as adding zero business time does.
+
+A working day is a local date with open time. Working days are found through the
+per-year index, never by stepping day by day.
+
+>>> import datetime as dt
+>>> from zoneinfo import ZoneInfo
+>>> from supportpolicy import sla
+>>> cal = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00")
+>>> msk = ZoneInfo("Europe/Moscow")
+>>> sla.add_business_days(cal, dt.datetime(2026, 11, 24, 14, 0, tzinfo=msk), 1).isoformat()
+'2026-11-25T14:00:00+03:00'
+>>> sla.add_business_days(cal, dt.datetime(2026, 11, 21, 11, 0, tzinfo=msk), 1).isoformat()
+'2026-11-23T18:00:00+03:00'
+>>> sla.add_business_days(cal, dt.datetime(2026, 11, 20, 18, 0, tzinfo=msk), 1).isoformat()
+'2026-11-23T18:00:00+03:00'
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 
-from supportpolicy.sla.calendar import Calendar
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, NeverOpenError
+from supportpolicy.sla.calendars import Calendar
+from supportpolicy.sla.clock import _HORIZON_YEARS, _index, _instant_at, _utc
+
+__all__ = ["add_business_days"]
 
 
 def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.datetime:
-    """Add whole business days (semantics.md, 'Business days')."""
-    raise NotImplementedError
+    """The instant *days* working days after *start* (see the module docstring)."""
+    index = _index(cal)
+    a = _utc(start, "start")
+    if isinstance(days, bool) or not isinstance(days, int):
+        raise InvalidTypeError(f"days must be an int, got {type(days).__name__}")
+    if days < 0:
+        raise InvalidValueError(f"days {days} is negative; add_business_days accepts days >= 0")
+    if days == 0:
+        return a.astimezone(index.tz)
+    year, segment = index.locate(a)
+    limit = year + _HORIZON_YEARS
+    clock = segment.offset(a)
+    k = bisect_right(segment.day_cum, clock) - 1
+    while k < 0 or (k == len(segment.day_cum) - 1 and clock >= segment.total):
+        # Closed for the rest of this year: the clock starts at next year's first opening.
+        year, clock, k = year + 1, dt.timedelta(0), 0
+        _check_horizon(year, limit, a)
+        segment = index.year(year)
+        if not segment.day_cum:
+            k = -1
+    offset = clock - segment.day_cum[k]
+    m = k + days
+    while m >= len(segment.day_cum):
+        m -= len(segment.day_cum)
+        year += 1
+        _check_horizon(year, limit, a)
+        segment = index.year(year)
+    target = segment.day_cum[m] + min(offset, segment.day_len[m])
+    while target <= dt.timedelta(0):
+        # The first opening of a year: report the previous working day's closing.
+        year -= 1
+        segment = index.year(year)
+        target = segment.total
+    return _instant_at(segment, target).astimezone(index.tz)
+
+
+def _check_horizon(year: int, limit: int, start: dt.datetime) -> None:
+    if year > limit:
+        raise NeverOpenError(
+            f"the calendar has no working day within {_HORIZON_YEARS} years of "
+            f"{start.isoformat()}; check its hours and closed dates"
+        )

@@ -1,23 +1,202 @@
-"""Weekly service hours: the ``"Mon-Fri 10:00-18:00; Sat 10:00-14:00"`` grammar.
+"""Weekly service hours and their text form, e.g. ``"Mon-Fri 09:00-12:00,13:00-18:00; Sat 10:00-14:00"``.
 
-STUB: being written by the lead; signatures are final.
+Grammar (api.md): ``"24x7"``, or ``;``-separated groups ``DAYS RANGES``. ``DAYS`` is a
+day (``Sat``), a range (``Mon-Fri``) or a comma list of either (``Mon,Wed,Fri``,
+``Mon-Wed,Fri``); English names, three letters or full, any case. ``RANGES`` is a comma
+list of ``HH:MM-HH:MM`` wall-clock intervals ``[start, end)``; ``24:00`` is a valid end.
+No interval crosses midnight (write ``Mon 22:00-24:00; Tue 00:00-06:00``), and the
+intervals of one day must not overlap, even across groups.
+
+Day ranges run forward from Monday to Sunday; a wrapping range such as ``Sat-Mon`` is
+refused (write ``Sat,Sun,Mon``) so that a typo is never read as "six days a week".
 """
 
 from __future__ import annotations
 
+import re
+
 import attrs
+
+from supportpolicy.errors import CalendarError
+
+__all__ = ["DAY_NAMES", "Interval", "WeeklyHours", "parse_hours"]
 
 Interval = tuple[int, int]
 """Wall-clock ``[start, end)`` in minutes after midnight; ``end`` may be 1440 (24:00)."""
 
+DAY_NAMES: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY_INDEX = {name.lower(): i for i, name in enumerate(DAY_NAMES)} | {
+    name: i for i, name in enumerate(_FULL_NAMES)
+}
+_FULL_DAY: Interval = (0, 1440)
+_TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_ACCEPTED = (
+    "accepted: '24x7', or '; '-separated groups 'DAYS RANGES' such as "
+    "'Mon-Fri 09:00-12:00,13:00-17:30; Sat 10:00-14:00'"
+)
+
 
 @attrs.frozen
 class WeeklyHours:
-    """Open wall-clock intervals for each weekday, Monday first (``days[0]``)."""
+    """Open wall-clock intervals for each weekday, Monday first (``days[0]``).
+
+    Each day holds sorted, non-overlapping ``(start_minute, end_minute)`` pairs.
+    ``str()`` gives the canonical spec, which :func:`parse_hours` reads back.
+
+    >>> hours = parse_hours("mon-fri 10:00-18:00")
+    >>> hours.days[0], hours.days[5]
+    (((600, 1080),), ())
+    >>> str(hours)
+    'Mon-Fri 10:00-18:00'
+    """
 
     days: tuple[tuple[Interval, ...], ...]
 
+    @property
+    def is_24x7(self) -> bool:
+        """Whether every day is open from 00:00 to 24:00."""
+        return all(day == (_FULL_DAY,) for day in self.days)
 
-def parse_hours(spec: str) -> WeeklyHours:
-    """Parse an hours spec (``"24x7"`` or ``"DAYS RANGES; ..."``)."""
-    raise NotImplementedError
+    def minutes(self, weekday: int) -> int:
+        """Open wall-clock minutes on *weekday* (0 = Monday), ignoring DST."""
+        return sum(end - start for start, end in self.days[weekday])
+
+    def __str__(self) -> str:
+        if self.is_24x7:
+            return "24x7"
+        groups: list[str] = []
+        day = 0
+        while day < 7:
+            ranges = self.days[day]
+            last = day
+            while last + 1 < 7 and self.days[last + 1] == ranges:
+                last += 1
+            if ranges:
+                names = DAY_NAMES[day] if last == day else f"{DAY_NAMES[day]}-{DAY_NAMES[last]}"
+                groups.append(f"{names} {format_ranges(ranges)}")
+            day = last + 1
+        return "; ".join(groups)
+
+
+def format_minute(minute: int) -> str:
+    """``HH:MM`` for a minute of the day; 1440 is ``24:00``."""
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+def format_ranges(ranges: tuple[Interval, ...]) -> str:
+    """``"09:00-12:00,13:00-18:00"`` for a day's intervals."""
+    return ",".join(f"{format_minute(s)}-{format_minute(e)}" for s, e in ranges)
+
+
+def parse_hours(spec: object) -> WeeklyHours:
+    """Parse an hours spec into :class:`WeeklyHours`, refusing anything ambiguous.
+
+    >>> parse_hours("24x7").is_24x7
+    True
+    >>> parse_hours("Mon-Fri 18:00-10:00")
+    Traceback (most recent call last):
+    ...
+    supportpolicy.errors.CalendarError: hours 'Mon-Fri 18:00-10:00': interval 18:00-10:00 ends before it starts; intervals run forward within one day (split a night shift at 24:00)
+    """
+    if not isinstance(spec, str):
+        raise CalendarError(f"hours must be a string, got {type(spec).__name__}; {_ACCEPTED}")
+    text = spec.strip()
+    if not text:
+        raise CalendarError(f"hours spec is empty; {_ACCEPTED}")
+    if text.lower() in ("24x7", "24/7"):
+        return WeeklyHours(days=((_FULL_DAY,),) * 7)
+    per_day: list[list[Interval]] = [[] for _ in range(7)]
+    for group in text.split(";"):
+        group = group.strip()
+        if not group:
+            raise CalendarError(f"hours {spec!r}: an empty group between ';'; {_ACCEPTED}")
+        parts = group.split(None, 1)
+        if len(parts) != 2:
+            raise CalendarError(f"hours {spec!r}: group {group!r} lacks DAYS or RANGES; {_ACCEPTED}")
+        days = _parse_days(parts[0], spec)
+        ranges = [_parse_range(item, spec) for item in parts[1].replace(" ", "").split(",")]
+        for day in days:
+            per_day[day].extend(ranges)
+    result: list[tuple[Interval, ...]] = []
+    for day, ranges in enumerate(per_day):
+        ordered = sorted(ranges)
+        for (s1, e1), (s2, e2) in zip(ordered, ordered[1:], strict=False):
+            if s2 < e1:
+                raise CalendarError(
+                    f"hours {spec!r}: on {DAY_NAMES[day]} {format_minute(s1)}-{format_minute(e1)} "
+                    f"overlaps {format_minute(s2)}-{format_minute(e2)}; a day's intervals must "
+                    "not overlap"
+                )
+        result.append(_merge_touching(ordered))
+    if not any(result):
+        raise CalendarError(f"hours {spec!r} open no time at all; {_ACCEPTED}")
+    return WeeklyHours(days=tuple(result))
+
+
+def _merge_touching(ranges: list[Interval]) -> tuple[Interval, ...]:
+    merged: list[Interval] = []
+    for start, end in ranges:
+        if merged and merged[-1][1] == start:
+            merged[-1] = (merged[-1][0], end)
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+def _parse_day(name: str, spec: str) -> int:
+    key = name.strip().lower()
+    if key not in _DAY_INDEX:
+        raise CalendarError(
+            f"hours {spec!r}: unknown day {name!r}; days are {', '.join(DAY_NAMES)} "
+            "(or full English names)"
+        )
+    return _DAY_INDEX[key]
+
+
+def _parse_days(text: str, spec: str) -> list[int]:
+    days: list[int] = []
+    for item in text.split(","):
+        if "-" in item:
+            first, _, last = item.partition("-")
+            start, end = _parse_day(first, spec), _parse_day(last, spec)
+            if end < start:
+                raise CalendarError(
+                    f"hours {spec!r}: day range {item!r} runs backwards; ranges run Monday to "
+                    "Sunday, list wrapping days with commas (e.g. 'Sat,Sun,Mon')"
+                )
+            days.extend(range(start, end + 1))
+        else:
+            days.append(_parse_day(item, spec))
+    return days
+
+
+def _parse_time(text: str, spec: str) -> int:
+    match = _TIME.match(text)
+    if not match:
+        raise CalendarError(f"hours {spec!r}: {text!r} is not a time; write HH:MM such as 09:30")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if minute > 59 or hour > 24 or (hour == 24 and minute):
+        raise CalendarError(
+            f"hours {spec!r}: {text} is not a time of day; accepted 00:00 to 24:00"
+        )
+    return hour * 60 + minute
+
+
+def _parse_range(text: str, spec: str) -> Interval:
+    first, sep, last = text.partition("-")
+    if not sep:
+        raise CalendarError(f"hours {spec!r}: {text!r} is not a range; write HH:MM-HH:MM")
+    start, end = _parse_time(first, spec), _parse_time(last, spec)
+    if start == 1440:
+        raise CalendarError(f"hours {spec!r}: an interval cannot start at 24:00")
+    if end == start:
+        raise CalendarError(
+            f"hours {spec!r}: interval {text} is empty; an interval must end after it starts"
+        )
+    if end < start:
+        raise CalendarError(
+            f"hours {spec!r}: interval {text} ends before it starts; intervals run forward "
+            "within one day (split a night shift at 24:00)"
+        )
+    return start, end

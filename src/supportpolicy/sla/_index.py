@@ -1,0 +1,158 @@
+"""The per-year index behind the business clock.
+
+For each local calendar year the index holds the open intervals as UTC instants
+(adjacent ones merged), their cumulative open time, and the working dates with the
+cumulative offset of their first opening. Every clock query is then a couple of
+bisections in one or two years, so its cost does not grow with the span: adding one
+hour or two years costs about the same.
+
+Wall-clock boundaries become instants by the rule of semantics.md: a boundary ``T`` on
+local date ``D`` is the earliest instant whose wall-clock reading on ``D`` is at or
+after ``T``. A ``T`` inside a DST gap is the gap's end, an ambiguous ``T`` its first
+occurrence, and ``24:00`` the first instant of ``D + 1``.
+
+Years are built lazily, each once, under a lock (a cache of derived, immutable data).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from bisect import bisect_right
+from collections.abc import Callable
+
+from supportpolicy.errors import InvalidValueError
+
+__all__ = ["MAX_YEAR", "MIN_YEAR", "UTC", "Segment", "YearIndex", "wall_to_utc"]
+
+UTC = dt.timezone.utc
+MIN_YEAR = 1900
+MAX_YEAR = 2400
+_ZERO = dt.timedelta(0)
+_DAY = dt.timedelta(days=1)
+
+Interval = tuple[int, int]
+
+
+def wall_to_utc(tz: dt.tzinfo, day: dt.date, minute: int) -> dt.datetime:
+    """The earliest UTC instant whose wall-clock reading on *day* is at or after *minute*."""
+    local = dt.datetime(day.year, day.month, day.day) + dt.timedelta(minutes=minute)
+    first = local.replace(tzinfo=tz).astimezone(UTC)
+    if first.astimezone(tz).replace(tzinfo=None) == local:
+        return first  # exists; fold=0 is the first occurrence of an ambiguous time
+    # Inside a gap: fold=0 reads with the offset before the transition (later instant),
+    # fold=1 with the offset after it (earlier instant). The transition lies between;
+    # find it to the second by bisection (transitions fall on whole seconds).
+    late = first
+    early = local.replace(tzinfo=tz, fold=1).astimezone(UTC)
+    if early > late:
+        early, late = late, early
+    after = late.astimezone(tz).utcoffset()
+    lo, hi = 0, int((late - early).total_seconds())
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if (early + dt.timedelta(seconds=mid)).astimezone(tz).utcoffset() == after:
+            hi = mid
+        else:
+            lo = mid + 1
+    return early + dt.timedelta(seconds=lo)
+
+
+class Segment:
+    """One local year's open time, as sorted UTC intervals with cumulative sums.
+
+    ``cum[i]`` is the open time from ``lo`` to ``starts[i]``; ``cum[-1]`` the year's
+    total. ``day_cum[k]`` is the open time before working date ``k``'s first opening,
+    ``day_len[k]`` that date's open time, and ``day_first[k]`` its first opening.
+    """
+
+    __slots__ = ("cum", "day_cum", "day_first", "day_len", "ends", "hi", "lo", "starts", "total")
+
+    def __init__(self, tz: dt.tzinfo, year: int, day_hours: Callable[[dt.date], tuple[Interval, ...]]):
+        self.lo = wall_to_utc(tz, dt.date(year, 1, 1), 0)
+        self.hi = wall_to_utc(tz, dt.date(year + 1, 1, 1), 0)
+        starts: list[dt.datetime] = []
+        ends: list[dt.datetime] = []
+        cum: list[dt.timedelta] = [_ZERO]
+        day_cum: list[dt.timedelta] = []
+        day_len: list[dt.timedelta] = []
+        day_first: list[dt.datetime] = []
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            before = cum[-1] + (ends[-1] - starts[-1] if starts else _ZERO)
+            opened: dt.datetime | None = None
+            for start_minute, end_minute in day_hours(day):
+                start = wall_to_utc(tz, day, start_minute)
+                end = wall_to_utc(tz, day, end_minute)
+                if end <= start:
+                    continue  # the whole interval fell into a DST gap
+                if opened is None:
+                    opened = start
+                if starts and ends[-1] >= start:
+                    ends[-1] = max(ends[-1], end)
+                else:
+                    if starts:
+                        cum.append(cum[-1] + (ends[-1] - starts[-1]))
+                    starts.append(start)
+                    ends.append(end)
+            if opened is not None:
+                after = cum[-1] + (ends[-1] - starts[-1])
+                day_cum.append(before)
+                day_len.append(after - before)
+                day_first.append(opened)
+            day += _DAY
+        if starts:
+            cum.append(cum[-1] + (ends[-1] - starts[-1]))
+        self.starts, self.ends, self.cum = starts, ends, cum
+        self.day_cum, self.day_len, self.day_first = day_cum, day_len, day_first
+        self.total = cum[-1]
+
+    def offset(self, instant: dt.datetime) -> dt.timedelta:
+        """Open time from the year's start to *instant* (UTC, inside the year)."""
+        i = bisect_right(self.starts, instant) - 1
+        if i < 0:
+            return _ZERO
+        end = self.ends[i]
+        if instant < end:
+            return self.cum[i] + (instant - self.starts[i])
+        return self.cum[i] + (end - self.starts[i])
+
+
+class YearIndex:
+    """Lazily built :class:`Segment` per local year; thread-safe."""
+
+    __slots__ = ("_day_hours", "_lock", "_segments", "tz")
+
+    def __init__(self, tz: dt.tzinfo, day_hours: Callable[[dt.date], tuple[Interval, ...]]):
+        self.tz = tz
+        self._day_hours = day_hours
+        self._segments: dict[int, Segment] = {}
+        self._lock = threading.Lock()
+
+    def year(self, year: int) -> Segment:
+        """The segment of local *year*, built on first use."""
+        segment = self._segments.get(year)
+        if segment is None:
+            if not MIN_YEAR <= year <= MAX_YEAR:
+                raise InvalidValueError(
+                    f"the business clock covers the years {MIN_YEAR} to {MAX_YEAR}; "
+                    f"a computation reached {year}"
+                )
+            with self._lock:
+                segment = self._segments.get(year)
+                if segment is None:
+                    segment = Segment(self.tz, year, self._day_hours)
+                    self._segments[year] = segment
+        return segment
+
+    def locate(self, instant: dt.datetime) -> tuple[int, Segment]:
+        """The local year holding UTC *instant*, and its segment."""
+        year = instant.year
+        segment = self.year(year)
+        if instant < segment.lo:
+            year -= 1
+            segment = self.year(year)
+        elif instant >= segment.hi:
+            year += 1
+            segment = self.year(year)
+        return year, segment
