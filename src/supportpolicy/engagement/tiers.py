@@ -1,0 +1,154 @@
+"""CSM and TAM service tiers: monthly working sessions, cadence, session length (003).
+
+The tiers are data: the preset ``presets/tam.toml`` holds document 003's four tiers, and
+:func:`load_tiers` reads a user's own file of the same shape with the very same code.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+import os
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from supportpolicy import _coerce, _toml
+from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
+from supportpolicy.engagement._text import tr
+from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError
+from supportpolicy.i18n import N_, localize
+
+__all__ = ["Cadence", "TamTier", "TierSet", "load_tiers", "tam_tier", "tam_tiers"]
+
+_PACKAGE = "supportpolicy.engagement"
+
+_CADENCE_LABELS = {
+    "none": N_("no working sessions"),
+    "weekly": N_("weekly"),
+    "alternate-weeks": N_("every other week"),
+    "monthly": N_("once a month"),
+}
+
+
+class Cadence(enum.Enum):
+    """How a tier's working sessions are spread over a month."""
+
+    NONE = "none"
+    WEEKLY = "weekly"
+    ALTERNATE_WEEKS = "alternate-weeks"
+    MONTHLY = "monthly"
+
+    @property
+    def step_days(self) -> int:
+        """Days between two scheduled sessions (0 when there are none)."""
+        return {"none": 0, "weekly": 7, "alternate-weeks": 14, "monthly": 28}[self.value]
+
+    def label(self, locale: object = "en") -> str:
+        """The cadence's localized name."""
+        return tr(locale).gettext(_CADENCE_LABELS[self.value])
+
+
+@attrs.frozen
+class TamTier:
+    """One tier: its key, display name (a catalog message id or a translations table),
+    sessions granted per month, cadence, longest session in minutes, masterclass seats."""
+
+    key: str
+    name: str | Mapping[str, str] = attrs.field(eq=False)
+    sessions_per_month: int
+    cadence: Cadence
+    max_minutes: int
+    masterclass_seats: int
+
+    def label(self, locale: object = "en") -> str:
+        """The tier's localized display name."""
+        return localize(self.name, locale, "engagement")
+
+
+@attrs.frozen
+class TierSet:
+    """A set of tiers read from one file, with the customer timezone it names."""
+
+    tiers: Mapping[str, TamTier] = attrs.field(eq=False)
+    timezone: str
+    source: str
+
+    def get(self, key: object) -> TamTier:
+        """The tier named *key* (case-insensitive); unknown names list the accepted ones."""
+        if isinstance(key, TamTier):
+            return key
+        if not isinstance(key, str):
+            raise InvalidTypeError(f"tier must be a name such as 'a', got {type(key).__name__}")
+        found = self.tiers.get(key.strip().lower())
+        if found is None:
+            raise UnknownNameError(
+                f"unknown tier {key!r}; accepted: {', '.join(self.tiers)}"
+            )
+        return found
+
+
+def _count(table: _toml.Table, key: str, source: str, where: str) -> int:
+    value: int = _toml.require(table, key, int, source, where)
+    if value < 0:
+        raise PolicyFileError(f"{source}: {where}.{key} must be >= 0, got {value}")
+    return value
+
+
+def _tier(key: str, table: object, source: str) -> TamTier:
+    where = f"tiers.{key}"
+    if not isinstance(table, Mapping):
+        raise PolicyFileError(f"{source}: {where} must be a table")
+    name = _toml.require(table, "name", (str, dict), source, where)
+    cadence_text = _toml.require(table, "cadence", str, source, where)
+    try:
+        cadence = _coerce.member(Cadence, cadence_text, "cadence")
+    except ValueError as exc:
+        raise PolicyFileError(f"{source}: {where}.cadence: {exc}") from None
+    max_minutes = _count(table, "max_minutes", source, where)
+    if max_minutes == 0:
+        raise PolicyFileError(f"{source}: {where}.max_minutes must be > 0")
+    return TamTier(
+        key=key.lower(),
+        name=name,
+        sessions_per_month=_count(table, "sessions_per_month", source, where),
+        cadence=cadence,
+        max_minutes=max_minutes,
+        masterclass_seats=_count(table, "masterclass_seats", source, where),
+    )
+
+
+def _parse(table: _toml.Table, source: str) -> TierSet:
+    _toml.require(table, "source", str, source, "file")
+    timezone = table.get("timezone", DEFAULT_TIMEZONE)
+    try:
+        zone(timezone)
+    except ValueError as exc:
+        raise PolicyFileError(f"{source}: timezone: {exc}") from None
+    tiers = _toml.require(table, "tiers", dict, source, "file")
+    if not tiers:
+        raise PolicyFileError(f"{source}: tiers is empty; define at least one [tiers.NAME]")
+    parsed = {key.lower(): _tier(key, value, source) for key, value in tiers.items()}
+    return TierSet(tiers=MappingProxyType(parsed), timezone=timezone, source=source)
+
+
+def load_tiers(path: str | os.PathLike[str]) -> TierSet:
+    """Read tiers from the TOML file at *path* (the shape of ``presets/tam.toml``)."""
+    return _parse(*_toml.read_toml(path))
+
+
+@functools.lru_cache(maxsize=1)
+def tam_tiers() -> TierSet:
+    """The four tiers of document 003: ``csm``, ``a``, ``b``, ``c``."""
+    return _parse(*_toml.read_preset(_PACKAGE, "tam", "tier preset"))
+
+
+def tam_tier(key: object) -> TamTier:
+    """The preset tier named *key* (``csm``, ``a``, ``b`` or ``c``).
+
+    >>> tier = tam_tier("B")
+    >>> tier.sessions_per_month, tier.cadence.value, tier.masterclass_seats
+    (2, 'alternate-weeks', 1)
+    """
+    return tam_tiers().get(key)
