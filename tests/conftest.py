@@ -1,0 +1,1 @@
+"""Shared pytest configuration. Kept minimal: add a fixture here only when two areas need it."""
