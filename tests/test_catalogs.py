@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import string
+import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -124,8 +125,36 @@ def extracted_messages(package_dir: Path) -> Iterator[MessageId]:
             yield message
 
 
+# Keys whose string values in a shipped preset are user-facing texts, hence message ids.
+PRESET_TEXT_KEYS = frozenset({"title", "reason", "label", "description", "summary"})
+
+
+def preset_texts(table: object) -> Iterator[str]:
+    """The strings under PRESET_TEXT_KEYS anywhere in a parsed TOML *table*."""
+    if isinstance(table, dict):
+        for key, value in table.items():
+            if key in PRESET_TEXT_KEYS and isinstance(value, str):
+                yield value
+            else:
+                yield from preset_texts(value)
+    elif isinstance(table, list):
+        for item in table:
+            yield from preset_texts(item)
+
+
 def load(locale: str, domain: str) -> Catalog:
     return parse_po((LOCALE_DIR / locale / f"{domain}.po").read_bytes(), locale, domain)
+
+
+def assert_all_present(messages: list[MessageId], domain: str) -> None:
+    """Fail with a short list of what each locale's catalog of *domain* lacks."""
+    report = []
+    for locale in i18n.LOCALES:
+        missing = check_extracted(messages, load(locale, domain))
+        if missing:
+            shown = "; ".join(item[:90] for item in missing[:5])
+            report.append(f"{locale}/{domain}.po lacks {len(missing)}: {shown}")
+    assert not report, "\n".join(report)
 
 
 CASES = [(domain, locale) for domain in catalogs.DOMAINS for locale in i18n.LOCALES]
@@ -145,8 +174,21 @@ def test_every_locale_has_the_same_message_ids(domain: str) -> None:
 @pytest.mark.parametrize(("package", "domain"), sorted(PACKAGE_DOMAINS.items()))
 def test_every_marked_message_is_in_its_domain(package: str, domain: str) -> None:
     extracted = list(extracted_messages(SRC / package))
-    problems = {locale: check_extracted(extracted, load(locale, domain)) for locale in i18n.LOCALES}
-    assert not any(problems.values()), problems
+    assert_all_present(extracted, domain)
+
+
+@pytest.mark.parametrize(
+    "preset", sorted(SRC.glob("*/presets/*.toml")), ids=lambda p: f"{p.parent.parent.name}/{p.name}"
+)
+def test_preset_texts_are_in_their_domain(preset: Path) -> None:
+    texts = list(preset_texts(tomllib.loads(preset.read_text(encoding="utf-8"))))
+    domain = PACKAGE_DOMAINS[preset.parent.parent.name]
+    assert_all_present(texts, domain)
+
+
+def test_preset_texts_are_found() -> None:
+    table = {"title": "T", "name": "id", "rules": [{"reason": "R", "id": "x"}], "n": 1}
+    assert list(preset_texts(table)) == ["T", "R"]
 
 
 def test_top_level_modules_mark_messages_only_for_core() -> None:
