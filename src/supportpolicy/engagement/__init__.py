@@ -39,6 +39,7 @@ from supportpolicy.engagement.routing import (
     route,
     routing,
 )
+from supportpolicy.engagement.schedule import ProposedSchedule, propose_schedule, tam_calendar
 from supportpolicy.engagement.sessions import Session, SessionStatus, Violation, ViolationKind
 from supportpolicy.engagement.sow import (
     Phase,
@@ -66,6 +67,7 @@ __all__ = [
     "MeetingRule",
     "Month",
     "Phase",
+    "ProposedSchedule",
     "Quarter",
     "QuarterReview",
     "RequestCheck",
@@ -89,12 +91,14 @@ __all__ = [
     "load_meeting_rule",
     "load_tiers",
     "meeting_rule",
+    "propose_schedule",
     "quarter_review",
     "route",
     "routing",
     "start_process",
     "statement_of_work",
     "steps",
+    "tam_calendar",
     "tam_statement",
     "tam_tier",
     "tam_tiers",
