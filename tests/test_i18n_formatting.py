@@ -244,3 +244,16 @@ def test_weekday_names() -> None:
             i18n.weekday_name(bad, "en")
     with pytest.raises(errors.InvalidTypeError):
         i18n.weekday_name(True, "en")
+
+
+def test_long_decimals_stay_exact_and_absurd_ones_are_refused() -> None:
+    # Beyond the default 28-digit decimal context, where Babel alone would fail.
+    value = Decimal("9" * 40 + "." + "1" * 40)
+    plain = i18n.format_decimal(value, "en").replace(",", "")
+    assert Decimal(plain) == value
+    assert i18n.format_money(Decimal("-0"), "EUR", "en") == "€0.00"
+    for bad in (Decimal("1E+100"), Decimal("1E-101"), Decimal("0E+1000000")):
+        with pytest.raises(errors.InvalidValueError, match="out of range"):
+            i18n.format_decimal(bad, "en")
+        with pytest.raises(errors.InvalidValueError, match="out of range"):
+            i18n.format_money(bad, "EUR", "en")

@@ -21,6 +21,7 @@ because a business day is not 24 hours.
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import zoneinfo
 from decimal import Decimal
@@ -53,6 +54,7 @@ _Width = Literal["abbreviated", "wide", "short", "narrow"]
 WIDTHS: tuple[_Width, ...] = ("abbreviated", "wide", "short", "narrow")
 """The accepted ``width`` values of :func:`weekday_name`."""
 
+_MAX_DIGITS = 100
 _US_PER_SECOND = 1_000_000
 _US_PER_MINUTE = 60 * _US_PER_SECOND
 _US_PER_HOUR = 60 * _US_PER_MINUTE
@@ -75,7 +77,19 @@ def _plain_decimal(value: object, name: str) -> Decimal:
     result = Decimal(value)
     if not result.is_finite():
         raise InvalidValueError(f"{name} must be a finite number, got {value!r}")
-    return result
+    exponent = int(result.as_tuple().exponent)  # an int for every finite Decimal
+    if not -_MAX_DIGITS <= exponent <= result.adjusted() < _MAX_DIGITS:
+        raise InvalidValueError(
+            f"{name} {value!r} is out of range; accepted: below 10**{_MAX_DIGITS} in magnitude "
+            f"with at most {_MAX_DIGITS} decimals"
+        )
+    return result.copy_abs() if result.is_zero() else result
+
+
+def _babel_exact(value: Decimal) -> decimal.Context:
+    """A decimal context precise enough that Babel's quantizing never rounds *value*."""
+    digits = len(value.as_tuple().digits) + abs(int(value.as_tuple().exponent))
+    return decimal.Context(prec=max(28, digits + 10))  # + the pattern's own decimals
 
 
 def _seconds_text(micros: int, locale: str) -> str:
@@ -271,7 +285,8 @@ def format_money(amount: Decimal, currency: str, locale: str) -> str:
     """An amount of money in *currency* (an ISO 4217 code) in the locale's style.
 
     The amount is shown exactly: digits beyond the currency's usual decimals are kept,
-    never rounded away. Floats are refused (money is Decimal).
+    never rounded away. Floats are refused (money is Decimal), and so are amounts of
+    10**100 or more, or with more than 100 decimals (to bound the work).
 
     >>> from decimal import Decimal
     >>> format_money(Decimal("24000"), "RUB", "de")
@@ -287,11 +302,11 @@ def format_money(amount: Decimal, currency: str, locale: str) -> str:
         raise InvalidValueError(
             f"unknown currency {currency!r}; give an ISO 4217 code such as 'RUB', 'EUR', 'USD'"
         )
-    return str(
-        babel_numbers.format_currency(
-            value, code, locale=normalize_locale(locale), decimal_quantization=False
+    language = normalize_locale(locale)
+    with decimal.localcontext(_babel_exact(value)):
+        return str(
+            babel_numbers.format_currency(value, code, locale=language, decimal_quantization=False)
         )
-    )
 
 
 def format_decimal(value: Decimal, locale: str) -> str:
@@ -302,11 +317,11 @@ def format_decimal(value: Decimal, locale: str) -> str:
     '12,5'
     """
     number = _plain_decimal(value, "value")
-    return str(
-        babel_numbers.format_decimal(
-            number, locale=normalize_locale(locale), decimal_quantization=False
+    language = normalize_locale(locale)
+    with decimal.localcontext(_babel_exact(number)):
+        return str(
+            babel_numbers.format_decimal(number, locale=language, decimal_quantization=False)
         )
-    )
 
 
 def decimal_symbol(locale: str) -> str:
