@@ -1,11 +1,74 @@
-"""`supportpolicy classify`: placeholder until its issue lands."""
+"""`supportpolicy classify`: is a request in scope or billable under a coverage policy."""
 
 from __future__ import annotations
 
 import argparse
 from typing import Any
 
+from supportpolicy import coverage
+from supportpolicy.cli._common import add_json, add_locale, print_json
 
-def register(sub: "argparse._SubParsersAction[Any]") -> None:
-    """Add the `classify` subcommand (not yet available)."""
-    del sub
+
+def register(sub: argparse._SubParsersAction[Any]) -> None:
+    """Add the `classify` subcommand."""
+    parser = sub.add_parser(
+        "classify",
+        help="decide whether a request is in scope, billable or incomplete",
+        description="Classify a support request under a coverage policy.",
+    )
+    parser.add_argument(
+        "--policy",
+        required=True,
+        help=f"preset ({', '.join(coverage.policy_names())}) or the path of a policy TOML file",
+    )
+    parser.add_argument(
+        "--kind",
+        required=True,
+        help=f"request kind: {', '.join(k.value for k in coverage.RequestKind)}",
+    )
+    parser.add_argument("--plan", help="the customer's plan, where the policy has plans")
+    parser.add_argument(
+        "--channel", help=f"channel: {', '.join(c.value for c in coverage.Channel)}"
+    )
+    parser.add_argument("--tier", help="the customer's tier, where the policy has tiers")
+    parser.add_argument(
+        "--incomplete", action="store_true", help="the request lacks required information"
+    )
+    parser.add_argument(
+        "--from-end-user", action="store_true", help="the request comes straight from an end user"
+    )
+    parser.add_argument(
+        "--lead-ticket",
+        action="store_true",
+        help="pre-sales hours were approved on a lead ticket",
+    )
+    add_locale(parser)
+    add_json(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Classify the request described by *args* and print the decision."""
+    chosen = _policy(args.policy)
+    decision = coverage.classify(
+        chosen,
+        kind=args.kind,
+        plan=args.plan,
+        channel=args.channel,
+        tier=args.tier,
+        complete=not args.incomplete,
+        from_end_user=args.from_end_user,
+        lead_ticket=args.lead_ticket,
+    )
+    if args.json:
+        print_json(decision.to_dict(args.locale))
+    else:
+        print(decision.explain(args.locale))
+    return 0
+
+
+def _policy(value: str) -> coverage.Policy:
+    """A preset by name, or a user's file when the value looks like a path."""
+    if value.endswith(".toml") or "/" in value or "\\" in value:
+        return coverage.load_policy(value)
+    return coverage.policy(value)

@@ -1,0 +1,155 @@
+"""Rules: one row of a coverage policy's ordered table, and the request it matches.
+
+A rule names the conditions a request must meet (each left out means "any") and the
+outcome: a verdict, what happens next, and a reason. A policy tries its rules in order
+and the first that matches decides.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+import attrs
+
+from supportpolicy.coverage.kinds import Channel, RequestKind
+from supportpolicy.i18n import N_, localize, translator
+
+__all__ = ["NextStep", "Request", "Rule", "Text", "Verdict"]
+
+#: A text from data: a catalog message id, or translations as ``(locale, text)`` pairs.
+Text = str | tuple[tuple[str, str], ...]
+
+
+class Verdict(enum.StrEnum):
+    """The three outcomes: covered and free, billable, or not yet classifiable."""
+
+    IN_SCOPE = "in-scope"
+    BILLABLE = "billable"
+    INCOMPLETE = "incomplete"
+
+    def label(self, locale: str = "en") -> str:
+        """The verdict's name in *locale*."""
+        return translator(locale, "coverage").gettext(_VERDICT_LABELS[self])
+
+
+_VERDICT_LABELS: dict[Verdict, str] = {
+    Verdict.IN_SCOPE: N_("in scope (free of charge)"),
+    Verdict.BILLABLE: N_("billable"),
+    Verdict.INCOMPLETE: N_("incomplete"),
+}
+
+
+class NextStep(enum.StrEnum):
+    """What happens to the request next, as the source documents describe it."""
+
+    HANDLED = "handled-under-contract"
+    ESCALATED_TO_VENDOR = "escalated-to-vendor"
+    FREE_UP_TO_APPROVED_HOURS = "free-up-to-approved-hours"
+    RETURNED_FOR_COMPLETION = "returned-for-completion"
+    REJECTED_AND_BILLED = "rejected-and-billed"
+    BILLED_SEPARATELY = "billed-separately"
+    ADVISORY_PROPOSAL = "advisory-proposal"
+    AVAILABLE_FROM_PLAN = "available-from-plan"
+    OUT_OF_SCOPE = "out-of-scope"
+    VIA_CONTACT_PERSON = "via-contact-person"
+    ADMIN_AS_A_SERVICE = "admin-as-a-service"
+    SUBSCRIBER_DISCOUNT = "billed-at-subscriber-discount"
+
+    @property
+    def verdict(self) -> Verdict:
+        """The only verdict this step can follow."""
+        if self in _IN_SCOPE_STEPS:
+            return Verdict.IN_SCOPE
+        if self is NextStep.RETURNED_FOR_COMPLETION:
+            return Verdict.INCOMPLETE
+        return Verdict.BILLABLE
+
+
+_IN_SCOPE_STEPS = frozenset(
+    {NextStep.HANDLED, NextStep.ESCALATED_TO_VENDOR, NextStep.FREE_UP_TO_APPROVED_HOURS}
+)
+
+
+@attrs.frozen
+class Request:
+    """A support request as the rules see it (already checked against the policy)."""
+
+    kind: RequestKind
+    plan: str | None = None
+    channel: Channel | None = None
+    tier: str | None = None
+    complete: bool = True
+    from_end_user: bool = False
+    lead_ticket: bool = False
+
+
+@attrs.frozen
+class Rule:
+    """One row of a policy's table: conditions, then verdict, next step and reason.
+
+    A condition of ``None`` matches any request; a set matches a request whose value
+    is in it (a request without a plan, channel or tier never matches a rule that
+    names some); a boolean matches that exact value.
+    """
+
+    id: str
+    verdict: Verdict
+    next_step: NextStep
+    reason: Text
+    kinds: frozenset[RequestKind] | None = None
+    plans: frozenset[str] | None = None
+    channels: frozenset[Channel] | None = None
+    tiers: frozenset[str] | None = None
+    complete: bool | None = None
+    from_end_user: bool | None = None
+    lead_ticket: bool | None = None
+    available_from: str | None = None
+
+    @property
+    def unconditional(self) -> bool:
+        """True when the rule matches every request (a table's last rule must)."""
+        return all(
+            condition is None
+            for condition in (
+                self.kinds,
+                self.plans,
+                self.channels,
+                self.tiers,
+                self.complete,
+                self.from_end_user,
+                self.lead_ticket,
+            )
+        )
+
+    def matches(self, request: Request) -> bool:
+        """Whether *request* meets every condition of this rule."""
+        return (
+            _in(request.kind, self.kinds)
+            and _in(request.plan, self.plans)
+            and _in(request.channel, self.channels)
+            and _in(request.tier, self.tiers)
+            and _same(request.complete, self.complete)
+            and _same(request.from_end_user, self.from_end_user)
+            and _same(request.lead_ticket, self.lead_ticket)
+        )
+
+    def reason_text(self, locale: str = "en") -> str:
+        """The rule's reason in *locale*."""
+        return localize_text(self.reason, locale)
+
+
+def localize_text(text: Text, locale: str) -> str:
+    """Resolve a data text: a ``coverage`` catalog id, or a table of translations."""
+    if isinstance(text, str):
+        return localize(text, locale, "coverage")
+    table: Mapping[str, str] = dict(text)
+    return localize(table, locale, "coverage")
+
+
+def _in(value: object, allowed: frozenset[object] | frozenset[str] | None) -> bool:
+    return allowed is None or (value is not None and value in allowed)
+
+
+def _same(value: bool, wanted: bool | None) -> bool:
+    return wanted is None or value is wanted
