@@ -4,7 +4,7 @@ Calendars and the clock (modules ``hours``, ``calendar``, ``clock``, ``days``) k
 nothing of plans; plans, deadlines and status build on them.
 """
 
-from supportpolicy.sla.calendar import Calendar, ClosedDay, calendar, closed_days
+from supportpolicy.sla.calendars import Calendar, ClosedDay, calendar, closed_days
 from supportpolicy.sla.clock import (
     add_business_time,
     business_time_between,
@@ -13,19 +13,63 @@ from supportpolicy.sla.clock import (
     open_intervals,
 )
 from supportpolicy.sla.days import add_business_days
+from supportpolicy.sla.deadlines import (
+    Deadline,
+    StartReason,
+    reaction_deadline,
+    resolution_deadline,
+)
+from supportpolicy.sla.events import (
+    AgreedDeadline,
+    Opened,
+    PriorityChanged,
+    Resolved,
+    Responded,
+    Resumed,
+    WaitingOnCustomer,
+)
+from supportpolicy.sla.explain import plans_table
 from supportpolicy.sla.hours import WeeklyHours, parse_hours
+from supportpolicy.sla.plans import Plan, load_plans, plan, plan_names
+from supportpolicy.sla.priorities import Priority
+from supportpolicy.sla.status import Clock, State, Status, evaluate
+from supportpolicy.sla.targets import Metric, Target, Unit
 
 __all__ = [
+    "AgreedDeadline",
     "Calendar",
+    "Clock",
     "ClosedDay",
+    "Deadline",
+    "Metric",
+    "Opened",
+    "Plan",
+    "Priority",
+    "PriorityChanged",
+    "Resolved",
+    "Responded",
+    "Resumed",
+    "StartReason",
+    "State",
+    "Status",
+    "Target",
+    "Unit",
+    "WaitingOnCustomer",
     "WeeklyHours",
     "add_business_days",
     "add_business_time",
     "business_time_between",
     "calendar",
     "closed_days",
+    "evaluate",
     "is_open",
+    "load_plans",
     "next_opening",
     "open_intervals",
     "parse_hours",
+    "plan",
+    "plan_names",
+    "plans_table",
+    "reaction_deadline",
+    "resolution_deadline",
 ]

@@ -1,0 +1,97 @@
+"""SLA targets: a duration in one unit, counted on a business calendar.
+
+Minutes and hours count business time on the plan's service calendar; business days
+count whole working days on the plan's working-day calendar (semantics.md, SLA clocks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.i18n import N_, translator
+
+__all__ = ["Metric", "Target", "Unit"]
+
+
+class Unit(enum.Enum):
+    """The unit of a target."""
+
+    MINUTES = "minutes"
+    HOURS = "hours"
+    BUSINESS_DAYS = "business_days"
+
+
+class Metric(enum.Enum):
+    """Which SLA clock: time to first reaction, or time to resolution."""
+
+    REACTION = "reaction"
+    RESOLUTION = "resolution"
+
+    def label(self, locale: str = "en") -> str:
+        """The localized name of the clock.
+
+        >>> Metric.RESOLUTION.label("de")
+        'Lösung'
+        """
+        return translator(locale, "sla").gettext(_METRIC_LABELS[self.value])
+
+
+_METRIC_LABELS = {"reaction": N_("reaction"), "resolution": N_("resolution")}
+
+
+def _check_amount(instance: object, attribute: object, value: int) -> None:
+    del instance, attribute
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidTypeError(f"target amount must be an int, got {type(value).__name__}")
+    if value <= 0:
+        raise InvalidValueError(f"target amount must be > 0, got {value}")
+
+
+def _delta(target: Target) -> dt.timedelta | None:
+    if target.unit is Unit.MINUTES:
+        return dt.timedelta(minutes=target.amount)
+    if target.unit is Unit.HOURS:
+        return dt.timedelta(hours=target.amount)
+    return None
+
+
+@attrs.frozen
+class Target:
+    """A target such as 4 business hours or 3 business days.
+
+    >>> Target(4, Unit.HOURS).duration
+    datetime.timedelta(seconds=14400)
+    >>> Target(3, Unit.BUSINESS_DAYS).describe("de")
+    '3 Arbeitstage'
+    """
+
+    amount: int = attrs.field(validator=_check_amount)
+    unit: Unit = attrs.field(validator=attrs.validators.instance_of(Unit))
+    duration: dt.timedelta | None = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_delta, takes_self=True)
+    )
+    """The business time to add (minutes/hours), or None for business days."""
+
+    @property
+    def in_days(self) -> bool:
+        """Whether the target counts whole business days."""
+        return self.unit is Unit.BUSINESS_DAYS
+
+    def describe(self, locale: str = "en") -> str:
+        """The target in words, localized: ``"60 minutes"``, ``"3 business days"``."""
+        tr = translator(locale, "sla")
+        n = self.amount
+        if self.unit is Unit.MINUTES:
+            return tr.ngettext("{n} minute", "{n} minutes", n).format(n=n)
+        if self.unit is Unit.HOURS:
+            return tr.ngettext("{n} hour", "{n} hours", n).format(n=n)
+        return tr.ngettext("{n} business day", "{n} business days", n).format(n=n)
+
+    def short(self) -> str:
+        """A compact, language-neutral form for tables and JSON: ``60min``, ``4h``, ``3bd``."""
+        suffix = {Unit.MINUTES: "min", Unit.HOURS: "h", Unit.BUSINESS_DAYS: "bd"}[self.unit]
+        return f"{self.amount}{suffix}"
