@@ -20,6 +20,7 @@ from supportpolicy.engagement._months import Month, parse_month
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.tiers import TamTier, tam_tiers
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.i18n import normalize_locale
 
 __all__ = ["ProposedSchedule", "propose_schedule", "tam_calendar"]
 
@@ -53,7 +54,9 @@ class ProposedSchedule:
         start, end = self.month.first_day(), self.month.next().first_day()
         closed = {
             c.day: c.name
-            for c in sla.closed_days(self.calendar, start, end - dt.timedelta(days=1), locale)
+            for c in sla.closed_days(
+                self.calendar, start, end - dt.timedelta(days=1), normalize_locale(locale)
+            )
         }
         lines = [
             t.gettext("{tier}, {month}: sessions {cadence}, {minutes} minutes each").format(
