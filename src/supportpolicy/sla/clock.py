@@ -81,8 +81,9 @@ def _at_offset(index: YearIndex, year: int, target: dt.timedelta, start: dt.date
         year += 1
         if year > limit:
             raise NeverOpenError(
-                f"the calendar does not provide that much open time within {_HORIZON_YEARS} "
-                f"years of {start.isoformat()}; check its hours and closed dates"
+                f"the result lies more than {_HORIZON_YEARS} years after {start.isoformat()}, "
+                f"further than the clock looks ahead; give a shorter duration, or check the "
+                "calendar's hours and closed dates"
             )
         segment = index.year(year)
     return _instant_at(segment, target)
