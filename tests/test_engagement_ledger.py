@@ -66,15 +66,9 @@ GOLDEN = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("source", "tier", "month", "sessions", "carried_in", "expected"),
-    GOLDEN,
-    ids=[g[0] for g in GOLDEN],
-)
-def test_golden_months(
-    source: str, tier: str, month: str, sessions: list[Session], carried_in: int,
-    expected: tuple[int, int, int, int, int],
-) -> None:
+@pytest.mark.parametrize("row", GOLDEN, ids=[g[0] for g in GOLDEN])
+def test_golden_months(row: tuple[str, str, str, list[Session], int, tuple[int, ...]]) -> None:
+    _source, tier, month, sessions, carried_in, expected = row
     stmt = engagement.tam_statement(tier, month, sessions, carried_in=carried_in)
     got = (stmt.held, stmt.forfeited, stmt.carried_out, stmt.available, stmt.billable_extra)
     assert got == expected
