@@ -154,6 +154,7 @@ def test_tiers_from_a_file(tmp_path: Path) -> None:
     gold = engagement.load_tiers(path).get("Gold")
     assert gold.label("es") == "Oro" and gold.sessions_per_month == 8
     assert engagement.tam_statement(gold, "2026-11", []).forfeited == 8
+    assert engagement.tam_statement(gold, "2026-11", []).timezone == "Europe/Madrid"
     path.write_text('source = "x"\n[tiers.bad]\nname = "B"\nsessions_per_month = -1\n'
                     'cadence = "weekly"\nmax_minutes = 60\nmasterclass_seats = 0\n',
                     encoding="utf-8")

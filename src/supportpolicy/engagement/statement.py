@@ -161,12 +161,12 @@ def tam_statement(
 
     *tier* is a preset name (``csm``, ``a``, ``b``, ``c``) or a :class:`TamTier`;
     *month* is ``"YYYY-MM"``, ``(year, month)`` or a date; *timezone* is the customer's
-    (default: the tier file's, America/New_York for the presets). ``as_of=None`` closes
+    (default: the tier's, from its file; America/New_York for the presets). ``as_of=None`` closes
     the month; an aware instant gives the statement so far.
     """
     chosen = tier if isinstance(tier, TamTier) else tam_tiers().get(tier)
     period = parse_month(month)
-    tz = tam_tiers().timezone if timezone is None else timezone
+    tz = chosen.timezone if timezone is None else timezone
     start, end = period.bounds(tz)
     items = _sessions(sessions)
     brought = _carried_in(carried_in)

@@ -61,6 +61,7 @@ class TamTier:
     cadence: Cadence
     max_minutes: int
     masterclass_seats: int
+    timezone: str = DEFAULT_TIMEZONE
 
     def label(self, locale: object = "en") -> str:
         """The tier's localized display name."""
@@ -96,7 +97,7 @@ def _count(table: _toml.Table, key: str, source: str, where: str) -> int:
     return value
 
 
-def _tier(key: str, table: object, source: str) -> TamTier:
+def _tier(key: str, table: object, source: str, timezone: str) -> TamTier:
     where = f"tiers.{key}"
     if not isinstance(table, Mapping):
         raise PolicyFileError(f"{source}: {where} must be a table")
@@ -116,12 +117,15 @@ def _tier(key: str, table: object, source: str) -> TamTier:
         cadence=cadence,
         max_minutes=max_minutes,
         masterclass_seats=_count(table, "masterclass_seats", source, where),
+        timezone=timezone,
     )
 
 
 def _parse(table: _toml.Table, source: str) -> TierSet:
     _toml.require(table, "source", str, source, "file")
     timezone = table.get("timezone", DEFAULT_TIMEZONE)
+    if not isinstance(timezone, str):
+        raise PolicyFileError(f"{source}: timezone must be an IANA name string")
     try:
         zone(timezone)
     except ValueError as exc:
@@ -129,7 +133,7 @@ def _parse(table: _toml.Table, source: str) -> TierSet:
     tiers = _toml.require(table, "tiers", dict, source, "file")
     if not tiers:
         raise PolicyFileError(f"{source}: tiers is empty; define at least one [tiers.NAME]")
-    parsed = {key.lower(): _tier(key, value, source) for key, value in tiers.items()}
+    parsed = {key.lower(): _tier(key, value, source, timezone) for key, value in tiers.items()}
     return TierSet(tiers=MappingProxyType(parsed), timezone=timezone, source=source)
 
 
