@@ -34,6 +34,10 @@ _MAX_PLACES = 10
 _EXACT = decimal.Context(
     prec=200, rounding=decimal.ROUND_HALF_UP, traps=[decimal.Inexact, decimal.InvalidOperation]
 )
+# The one deliberate rounding: half-up to the minor unit (Inexact expected there).
+_ROUNDING = decimal.Context(
+    prec=200, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation]
+)
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
@@ -240,7 +244,7 @@ def minor_unit(currency: str) -> int:
 
 def _round(amount: Decimal, currency: str) -> Decimal:
     exponent = Decimal(1).scaleb(-minor_unit(currency))
-    return amount.quantize(exponent, rounding=decimal.ROUND_HALF_UP, context=_EXACT)
+    return amount.quantize(exponent, rounding=decimal.ROUND_HALF_UP, context=_ROUNDING)
 
 
 def _entries(entries: object) -> list[TimeEntry]:
