@@ -29,8 +29,11 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 
 
 def tam_calendar() -> sla.Calendar:
-    """The ``tam`` plan's service calendar: Mon-Fri 09:00-18:00 New York, US holidays."""
-    return sla.calendar("America/New_York", "Mon-Fri 09:00-18:00", country="US")
+    """The ``tam`` plan's service calendar: Mon-Fri 09:00-18:00 New York, US holidays.
+
+    Taken from the ``tam`` SLA preset itself, so the schedule follows that plan's data.
+    """
+    return sla.plan("tam").calendar
 
 
 @attrs.frozen
