@@ -8,7 +8,6 @@ account are derived only when asked for.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 
 import attrs
@@ -18,24 +17,14 @@ from supportpolicy.errors import InvalidTypeError, InvalidValueError
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.clock import add_business_time, business_time_between, next_opening
 from supportpolicy.sla.days import add_business_days
+from supportpolicy.sla.explain import explain_deadline
 from supportpolicy.sla.plans import Plan, as_plan
 from supportpolicy.sla.priorities import Priority, as_priority
-from supportpolicy.sla.targets import Metric, Target
+from supportpolicy.sla.targets import Metric, StartReason, Target
 
 __all__ = ["Deadline", "StartReason", "reaction_deadline", "resolution_deadline"]
 
 Pause = tuple[dt.datetime, dt.datetime]
-
-
-class StartReason(enum.Enum):
-    """Why an SLA clock started when it did."""
-
-    OPENED = "opened"
-    """The ticket was opened while the calendar was open: the clock started at once."""
-    OUTSIDE_HOURS = "outside-hours"
-    """Opened while the calendar was closed: the clock started at the next opening."""
-    WORKAROUND = "workaround"
-    """A priority-1 incident was lowered by a workaround: the new priority's clock started then."""
 
 
 @attrs.frozen
@@ -75,8 +64,6 @@ class Deadline:
     def explain(self, locale: str = "en") -> str:
         """A short localized account: plan, priority, target, clock start, closed days
         skipped (holiday names in that language), pauses and the due time."""
-        from supportpolicy.sla.explain import explain_deadline  # noqa: PLC0415 - cycle
-
         return explain_deadline(self, locale)
 
 

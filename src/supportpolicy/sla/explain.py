@@ -21,11 +21,11 @@ from supportpolicy.i18n import (
 )
 from supportpolicy.sla.calendars import Calendar, closed_days
 from supportpolicy.sla.hours import WeeklyHours, format_ranges
-from supportpolicy.sla.targets import Metric, Target
+from supportpolicy.sla.plans import Plan, plan, plan_names
+from supportpolicy.sla.targets import Metric, StartReason, Target
 
 if TYPE_CHECKING:
     from supportpolicy.sla.deadlines import Deadline
-    from supportpolicy.sla.plans import Plan
 
 __all__ = [
     "calendar_text",
@@ -105,8 +105,6 @@ def _closed_lines(deadline: Deadline, locale: str) -> list[str]:
 
 
 def _start_lines(deadline: Deadline, locale: str) -> list[str]:
-    from supportpolicy.sla.deadlines import StartReason  # noqa: PLC0415 - cycle
-
     tr = translator(locale, "sla")
     tz = deadline.calendar.tz
     when = format_datetime(deadline.start, locale, tz=tz, format="medium")
@@ -202,8 +200,6 @@ def plans_table(
     >>> table[0], table[1]
     (('', 'Basic'), ('Service hours', 'Mon–Fri 10:00-18:00, Europe/Moscow'))
     """
-    from supportpolicy.sla.plans import plan, plan_names  # noqa: PLC0415 - cycle
-
     tr = translator(locale, "sla")
     chosen = [plan(name) for name in (plan_names() if names is None else names)]
     rows: list[tuple[str, ...]] = [("", *(p.title(locale) for p in chosen))]

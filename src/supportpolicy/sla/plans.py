@@ -18,7 +18,7 @@ import attrs
 
 from supportpolicy import _toml
 from supportpolicy.errors import PolicyFileError, SupportPolicyError, UnknownNameError
-from supportpolicy.i18n import localize
+from supportpolicy.i18n import format_money, localize
 from supportpolicy.sla.calendars import Calendar, calendar
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Target, Unit
@@ -223,6 +223,20 @@ def _fee(table: _toml.Table, source: str, where: str) -> Decimal | None:
     return fee
 
 
+def _currency(table: _toml.Table, source: str, where: str) -> str | None:
+    value: str | None = _optional(table, "currency", str, source, where)
+    if value is None:
+        return None
+    try:
+        format_money(Decimal(0), value, "en")
+    except SupportPolicyError:
+        raise PolicyFileError(
+            f"{source}: {where}.currency {value!r} is not an ISO 4217 code; "
+            "give one such as RUB, EUR, USD"
+        ) from None
+    return value.strip().upper()
+
+
 def _positive_int(table: _toml.Table, key: str, source: str, where: str) -> int | None:
     value: int | None = _optional(table, key, int, source, where)
     if value is not None and value <= 0:
@@ -258,7 +272,7 @@ def _plan(key: str, table: _toml.Table, source: str, file_source: str | None) ->
         working_days_name=working_name,
         fee=_fee(table, source, where),
         fee_is_minimum=bool(_optional(table, "fee_is_minimum", bool, source, where)),
-        currency=_optional(table, "currency", str, source, where),
+        currency=_currency(table, source, where),
         minimum_term_months=_positive_int(table, "minimum_term_months", source, where),
         contacts=_positive_int(table, "contacts", source, where),
         workaround_priorities=_priorities(table, "workaround_priorities", source, where),

@@ -74,7 +74,7 @@ def as_priority(value: object, name: str = "priority") -> Priority:
     if isinstance(value, int):
         found = _BY_INT.get(int(value))
         if found is None:
-            raise InvalidValueError(f"{name} {value!r} is out of range; accepted: 1, 2, 3, 4")
+            raise InvalidValueError(f"{name} {value!r} is out of range; accepted: 1-4")
         return found
     if isinstance(value, str):
         key = value.strip().lower()

@@ -14,7 +14,7 @@ import attrs
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
 from supportpolicy.i18n import N_, translator
 
-__all__ = ["Metric", "Target", "Unit"]
+__all__ = ["Metric", "StartReason", "Target", "Unit"]
 
 
 class Unit(enum.Enum):
@@ -41,6 +41,17 @@ class Metric(enum.Enum):
 
 
 _METRIC_LABELS = {"reaction": N_("reaction"), "resolution": N_("resolution")}
+
+
+class StartReason(enum.Enum):
+    """Why an SLA clock started when it did."""
+
+    OPENED = "opened"
+    """The ticket was opened while the calendar was open: the clock started at once."""
+    OUTSIDE_HOURS = "outside-hours"
+    """Opened while the calendar was closed: the clock started at the next opening."""
+    WORKAROUND = "workaround"
+    """A priority-1 incident was lowered by a workaround: the new priority's clock started then."""
 
 
 def _check_amount(instance: object, attribute: object, value: int) -> None:
