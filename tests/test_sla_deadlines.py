@@ -132,17 +132,22 @@ def test_pauses_extend_the_resolution_deadline() -> None:
     assert after_due is not None and after_due.due.isoformat() == "2026-11-23T21:00:00+03:00"
 
 
+OPEN = at(MSK, "2026-11-23 09:00")
+BACKWARDS = [(at(MSK, "2026-11-23 12:00"), at(MSK, "2026-11-23 10:00"))]
+
+
 @pytest.mark.parametrize(
     ("call", "error"),
     [
-        (lambda: sla.reaction_deadline("basic", 1, dt.datetime(2026, 11, 23, 9)), errors.NaiveDatetimeError),
-        (lambda: sla.reaction_deadline("basic", 0, at(MSK, "2026-11-23 09:00")), errors.InvalidValueError),
-        (lambda: sla.reaction_deadline("basic", True, at(MSK, "2026-11-23 09:00")), errors.InvalidTypeError),
-        (lambda: sla.reaction_deadline("gold", 1, at(MSK, "2026-11-23 09:00")), errors.UnknownNameError),
+        (lambda: sla.reaction_deadline("basic", 1, dt.datetime(2026, 11, 23, 9)),
+         errors.NaiveDatetimeError),
+        (lambda: sla.reaction_deadline("basic", 0, OPEN), errors.InvalidValueError),
+        (lambda: sla.reaction_deadline("basic", True, OPEN), errors.InvalidTypeError),
+        (lambda: sla.reaction_deadline("gold", 1, OPEN), errors.UnknownNameError),
         (lambda: sla.reaction_deadline("basic", 1, "2026-11-23"), errors.InvalidTypeError),
-        (lambda: sla.resolution_deadline("premium", 1, at(MSK, "2026-11-23 09:00"), pauses=[1]), errors.InvalidTypeError),
-        (lambda: sla.resolution_deadline("premium", 1, at(MSK, "2026-11-23 09:00"),
-                                         pauses=[(at(MSK, "2026-11-23 12:00"), at(MSK, "2026-11-23 10:00"))]), errors.InvalidValueError),
+        (lambda: sla.resolution_deadline("premium", 1, OPEN, pauses=[1]), errors.InvalidTypeError),
+        (lambda: sla.resolution_deadline("premium", 1, OPEN, pauses=BACKWARDS),
+         errors.InvalidValueError),
     ],
 )  # fmt: skip
 def test_bad_input_is_refused(call: object, error: type[Exception]) -> None:

@@ -165,7 +165,7 @@ def test_malformed_file_names_file_key_and_accepted(
     tmp_path: Path, line: str, key: str, accepted: str
 ) -> None:
     text = textwrap.dedent(GOOD)
-    name = line.split(" =")[0]
+    name = line.split(" =", 1)[0]
     lines = [x for x in text.splitlines() if not x.startswith(f"{name} =")]
     lines.insert(lines.index('[plans.gold]') + 1, line)
     path = write(tmp_path, "\n".join(lines))
@@ -195,7 +195,8 @@ def test_malformed_targets(tmp_path: Path, old: str, new: str, expected: str) ->
 
 def test_business_days_need_a_working_day_calendar(tmp_path: Path) -> None:
     text = textwrap.dedent(GOOD)
-    text = text[: text.index("[plans.gold.working_days]")] + text[text.index("[plans.gold.reaction]") :]
+    cut = text.index("[plans.gold.working_days]")
+    text = text[:cut] + text[text.index("[plans.gold.reaction]") :]
     with pytest.raises(errors.PolicyFileError, match="working_days"):
         sla.load_plans(write(tmp_path, text))
 
