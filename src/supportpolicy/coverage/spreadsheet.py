@@ -38,11 +38,11 @@ def statement_csv(statement: Statement, locale: str = "en") -> bytes:
     >>> from supportpolicy.coverage import TimeEntry, monthly_statement
     >>> entries = [TimeEntry("ACME", "T-1", dt.date(2026, 11, 3), "1.5", "120", "EUR")]
     >>> sheet = monthly_statement(entries, customer="ACME", month="2026-11")
-    >>> print(statement_csv(sheet, "de").decode("utf-8-sig"))
+    >>> for row in statement_csv(sheet, "de").decode("utf-8-sig").splitlines():
+    ...     print(row)
     Kunde;Ticket;Datum;Stunden;Kostenlose Stunden;Verrechenbare Stunden;Satz;Betrag;Währung
     ACME;T-1;2026-11-03;1,5;0;1,5;120;180,00;EUR
     Summe;;;1,5;0;1,5;;180,00;EUR
-    <BLANKLINE>
     """
     if not isinstance(statement, Statement):
         raise InvalidTypeError(
