@@ -126,17 +126,17 @@ class Statement:
     @property
     def hours(self) -> Decimal:
         """All hours on the statement, free ones included."""
-        return sum((line.hours for line in self.lines), Decimal(0))
+        return _sum(line.hours for line in self.lines)
 
     @property
     def free_hours(self) -> Decimal:
         """Hours free of charge (approved pre-sales hours on lead tickets)."""
-        return sum((line.free_hours for line in self.lines), Decimal(0))
+        return _sum(line.free_hours for line in self.lines)
 
     @property
     def billable_hours(self) -> Decimal:
         """Hours charged."""
-        return sum((line.billable_hours for line in self.lines), Decimal(0))
+        return _sum(line.billable_hours for line in self.lines)
 
     def summary(self, locale: str = "en") -> str:
         """One line: customer, month, number of entries and total, in *locale*."""
@@ -205,9 +205,7 @@ def monthly_statement(
             f"{who}'s entries for {year:04d}-{number:02d} mix currencies "
             f"({', '.join(sorted(currencies))}); one statement takes one currency"
         )
-    total = Decimal(0)
-    for line in lines:
-        total = _EXACT.add(total, line.amount)
+    total = _sum(line.amount for line in lines)
     return Statement(
         customer=who, month=f"{year:04d}-{number:02d}",
         currency=next(iter(currencies), None), lines=tuple(lines), total=total,
@@ -240,6 +238,14 @@ def monthly_statements(
 def minor_unit(currency: str) -> int:
     """The number of decimal places of *currency*'s minor unit (CHF 2, JPY 0)."""
     return int(get_currency_precision(_currency(currency)))
+
+
+def _sum(values: Iterable[Decimal]) -> Decimal:
+    """Exact sum (the default 28-digit context could round a long column)."""
+    total = Decimal(0)
+    for value in values:
+        total = _EXACT.add(total, value)
+    return total
 
 
 def _round(amount: Decimal, currency: str) -> Decimal:

@@ -109,6 +109,7 @@ class Decision:
             "tier": self.request.tier,
             "complete": self.request.complete,
             "from_end_user": self.request.from_end_user,
+            "lead_ticket": self.request.lead_ticket,
             "verdict": self.verdict.value,
             "next_step": self.next_step.value,
             "rule": self.rule.id,
