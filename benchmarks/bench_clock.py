@@ -46,14 +46,18 @@ def per_call(fn: Callable[[Any], object], cases: Sequence[Any], repeats: int) ->
 
 
 def moscow_starts(rng: random.Random, n: int) -> list[dt.datetime]:
-    base = dt.datetime(2025, 1, 1, tzinfo=dt.timezone.utc)
+    base = dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
     return [base + dt.timedelta(minutes=rng.randrange(0, 2 * 365 * 1440)) for _ in range(n)]
 
 
 def berlin_starts(rng: random.Random, n: int) -> list[dt.datetime]:
-    anchors = (dt.datetime(2024, 3, 31, 2, tzinfo=BERLIN), dt.datetime(2024, 10, 27, 2, tzinfo=BERLIN))
+    anchors = (
+        dt.datetime(2024, 3, 31, 2, tzinfo=BERLIN),
+        dt.datetime(2024, 10, 27, 2, tzinfo=BERLIN),
+    )
     return [
-        rng.choice(anchors).astimezone(dt.timezone.utc) + dt.timedelta(minutes=rng.randrange(-4320, 4320))
+        rng.choice(anchors).astimezone(dt.UTC)
+        + dt.timedelta(minutes=rng.randrange(-4320, 4320))
         for _ in range(n)
     ]
 
@@ -67,26 +71,42 @@ def peers(years: range) -> dict[str, Any]:
         import pytz
 
         msk = pytz.timezone("Europe/Moscow")
-        rules = businesstimedelta.Rules([
-            businesstimedelta.WorkDayRule(start_time=dt.time(10), end_time=dt.time(18), working_days=[0, 1, 2, 3, 4], tz=msk),
-            businesstimedelta.HolidayRule(ru_days, tz=msk),
-        ])
-        always = businesstimedelta.Rules([
-            businesstimedelta.WorkDayRule(start_time=dt.time(0), end_time=dt.time(23, 59, 59, 999999),
-                                          working_days=list(range(7)), tz=pytz.timezone("Europe/Berlin")),
-        ])
+        rules = businesstimedelta.Rules(
+            [
+                businesstimedelta.WorkDayRule(
+                    start_time=dt.time(10),
+                    end_time=dt.time(18),
+                    working_days=[0, 1, 2, 3, 4],
+                    tz=msk,
+                ),
+                businesstimedelta.HolidayRule(ru_days, tz=msk),
+            ]
+        )
+        always = businesstimedelta.Rules(
+            [
+                businesstimedelta.WorkDayRule(
+                    start_time=dt.time(0),
+                    end_time=dt.time(23, 59, 59, 999999),
+                    working_days=list(range(7)),
+                    tz=pytz.timezone("Europe/Berlin"),
+                ),
+            ]
+        )
 
         def btd_add(r: Any, hours: int) -> Callable[[Any], object]:
             delta = businesstimedelta.BusinessTimeDelta(r, hours=hours)
             return lambda case: case[0] + delta
 
         found["businesstimedelta"] = {
-            "add 1h": btd_add(rules, 1), "add 4h": btd_add(rules, 4),
-            "add 40h": btd_add(rules, 40), "add 400h": btd_add(rules, 400),
+            "add 1h": btd_add(rules, 1),
+            "add 4h": btd_add(rules, 4),
+            "add 40h": btd_add(rules, 40),
+            "add 400h": btd_add(rules, 400),
             "between 1 day": lambda c: rules.difference(c[0], c[1]),
             "between 1 month": lambda c: rules.difference(c[0], c[2]),
             "between 1 year": lambda c: rules.difference(c[0], c[3]),
-            "24x7 add 1h": btd_add(always, 1), "24x7 add 24h": btd_add(always, 24),
+            "24x7 add 1h": btd_add(always, 1),
+            "24x7 add 24h": btd_add(always, 24),
         }
     except ImportError:
         pass
@@ -94,10 +114,17 @@ def peers(years: range) -> dict[str, Any]:
         import pandas as pd
 
         def pd_add(hours: int) -> Callable[[Any], object]:
-            offset = pd.offsets.CustomBusinessHour(n=hours, start="10:00", end="18:00", holidays=ru_days)
+            offset = pd.offsets.CustomBusinessHour(
+                n=hours, start="10:00", end="18:00", holidays=ru_days
+            )
             return lambda case: pd.Timestamp(case[0]) + offset
 
-        found["pandas CBH"] = {"add 1h": pd_add(1), "add 4h": pd_add(4), "add 40h": pd_add(40), "add 400h": pd_add(400)}
+        found["pandas CBH"] = {
+            "add 1h": pd_add(1),
+            "add 4h": pd_add(4),
+            "add 40h": pd_add(40),
+            "add 400h": pd_add(400),
+        }
     except ImportError:
         pass
     return found
@@ -119,18 +146,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     for hours in (1, 4, 40, 400):
         d = dt.timedelta(hours=hours)
         ours[f"add {hours}h"] = (
-            lambda c, d=d: sla.add_business_time(moscow, c[0], d), m_cases,
+            lambda c, d=d: sla.add_business_time(moscow, c[0], d),
+            m_cases,
             lambda c, d=d: c[0].astimezone(MSK) + d,
         )
     for name, i, span in (("1 day", 1, day), ("1 month", 2, month), ("1 year", 3, year)):
         ours[f"between {name}"] = (
-            lambda c, i=i: sla.business_time_between(moscow, c[0], c[i]), m_cases,
+            lambda c, i=i: sla.business_time_between(moscow, c[0], c[i]),
+            m_cases,
             lambda c, span=span: c[0].astimezone(MSK) + span,
         )
     for hours in (1, 24):
         d = dt.timedelta(hours=hours)
         ours[f"24x7 add {hours}h"] = (
-            lambda c, d=d: sla.add_business_time(always, c[0], d), b_cases,
+            lambda c, d=d: sla.add_business_time(always, c[0], d),
+            b_cases,
             lambda c, d=d: c[0].astimezone(BERLIN) + d,
         )
     for fn, cases, _ in ours.values():  # warm the per-year caches, as a long-running app has them
@@ -150,7 +180,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for table in others.values():
             if name in table:
                 try:
-                    theirs = per_call(table[name], cases[: args.peer_cases], max(3, args.repeats // 2))
+                    theirs = per_call(
+                        table[name], cases[: args.peer_cases], max(3, args.repeats // 2)
+                    )
                 except Exception as exc:  # a peer failing is a finding, not a crash
                     line += f" {type(exc).__name__:>18} {'':>9}"
                     continue
@@ -164,8 +196,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"worst ratio to the floor: {worst:.1f}x (target <= 10x)")
     print(f"add 400h / add 1h: {span:.2f}x (target <= 2x)")
     if "businesstimedelta" in others:
-        btd = per_call(others["businesstimedelta"]["add 1h"], m_cases[: args.peer_cases], args.repeats)
-        print(f"add 1h vs businesstimedelta: {btd / results['add 1h'][0]:.0f}x faster (target >= 25x)")
+        btd = per_call(
+            others["businesstimedelta"]["add 1h"], m_cases[: args.peer_cases], args.repeats
+        )
+        print(
+            f"add 1h vs businesstimedelta: {btd / results['add 1h'][0]:.0f}x faster (target >= 25x)"
+        )
     return 0
 
 

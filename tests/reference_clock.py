@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 import attrs
 import holidays
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 MINUTE = dt.timedelta(minutes=1)
 Hours = tuple[tuple[tuple[int, int], ...], ...]  # per weekday, (start, end) minutes
 
@@ -45,17 +45,19 @@ class Spec:
         groups = []
         for day, ranges in enumerate(self.week):
             if ranges:
-                text = ",".join(f"{s // 60:02d}:{s % 60:02d}-{e // 60:02d}:{e % 60:02d}" for s, e in ranges)
+                text = ",".join(
+                    f"{s // 60:02d}:{s % 60:02d}-{e // 60:02d}:{e % 60:02d}" for s, e in ranges
+                )
                 groups.append(f"{names[day]} {text}")
         return "; ".join(groups)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _holiday_dates(country: str, subdiv: str | None, year: int) -> frozenset[dt.date]:
     return frozenset(holidays.country_holidays(country, subdiv=subdiv, years=year))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _workdays(country: str, subdiv: str | None, year: int) -> frozenset[dt.date]:
     table = holidays.country_holidays(country, subdiv=subdiv, years=year)
     return frozenset(getattr(table, "weekend_workdays", set()))
@@ -77,15 +79,13 @@ def day_ranges(spec: Spec, day: dt.date) -> tuple[tuple[int, int], ...]:
     return own
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def boundary(timezone: str, day: dt.date, minute: int) -> dt.datetime:
     """Earliest UTC instant whose reading is at or after ``day`` + ``minute`` (scan by minute)."""
     tz = ZoneInfo(timezone)
     target = dt.datetime(day.year, day.month, day.day) + dt.timedelta(minutes=minute)
     guess = target.replace(tzinfo=UTC)
-    samples = [
-        (guess + dt.timedelta(hours=h)).astimezone(tz).utcoffset() for h in range(-48, 49)
-    ]
+    samples = [(guess + dt.timedelta(hours=h)).astimezone(tz).utcoffset() for h in range(-48, 49)]
     offsets = [o for o in samples if o is not None]
     u = guess - max(offsets) - dt.timedelta(hours=1)
     while u.astimezone(tz).replace(tzinfo=None) < target:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import pickle
 import time
 from zoneinfo import ZoneInfo
@@ -69,16 +70,24 @@ def test_hours_text_round_trips_and_merges_touching_ranges() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.lists(st.tuples(st.integers(0, 1439), st.integers(1, 1440)), max_size=3), min_size=7, max_size=7))
+@given(
+    st.lists(
+        st.lists(st.tuples(st.integers(0, 1439), st.integers(1, 1440)), max_size=3),
+        min_size=7,
+        max_size=7,
+    )
+)
 def test_any_valid_week_round_trips(week: list[list[tuple[int, int]]]) -> None:
     names = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
     groups = []
-    for name, ranges in zip(names, week, strict=True):
-        ranges = sorted((s, e) for s, e in ranges if s < e)
-        if any(b[0] < a[1] for a, b in zip(ranges, ranges[1:], strict=False)):
+    for name, generated in zip(names, week, strict=True):
+        ranges = sorted((s, e) for s, e in generated if s < e)
+        if any(b[0] < a[1] for a, b in itertools.pairwise(ranges)):
             continue
         if ranges:
-            text = ",".join(f"{s // 60:02d}:{s % 60:02d}-{e // 60:02d}:{e % 60:02d}" for s, e in ranges)
+            text = ",".join(
+                f"{s // 60:02d}:{s % 60:02d}-{e // 60:02d}:{e % 60:02d}" for s, e in ranges
+            )
             groups.append(f"{name} {text}")
     if not groups:
         return
@@ -93,15 +102,22 @@ def test_russian_holidays_and_transferred_saturday() -> None:
     assert not sla.is_open(cal, dt.datetime(2026, 5, 11, 12, tzinfo=MSK))  # Victory Day observed
     assert sla.is_open(cal, dt.datetime(2025, 11, 1, 12, tzinfo=MSK))  # transferred Saturday
     assert not sla.is_open(cal, dt.datetime(2025, 11, 1, 9, 59, tzinfo=MSK))  # with Monday's hours
-    late = sla.calendar("Europe/Moscow", "Mon 12:00-13:00; Tue-Fri 10:00-18:00", country="RU",
-                        extra_day_hours="08:00-09:00")
+    late = sla.calendar(
+        "Europe/Moscow",
+        "Mon 12:00-13:00; Tue-Fri 10:00-18:00",
+        country="RU",
+        extra_day_hours="08:00-09:00",
+    )
     assert sla.is_open(late, dt.datetime(2025, 11, 1, 8, 30, tzinfo=MSK))
 
 
 def test_explicit_dates_override_the_week_and_holidays() -> None:
     cal = sla.calendar(
-        "Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU",
-        closed=[dt.date(2026, 11, 23)], open=[dt.date(2026, 11, 4), dt.date(2026, 11, 21)],
+        "Europe/Moscow",
+        "Mon-Fri 10:00-18:00",
+        country="RU",
+        closed=[dt.date(2026, 11, 23)],
+        open=[dt.date(2026, 11, 4), dt.date(2026, 11, 21)],
     )
     assert not sla.is_open(cal, dt.datetime(2026, 11, 23, 12, tzinfo=MSK))
     assert sla.is_open(cal, dt.datetime(2026, 11, 4, 12, tzinfo=MSK))  # Unity Day, opened
@@ -109,8 +125,9 @@ def test_explicit_dates_override_the_week_and_holidays() -> None:
 
 
 def test_closed_days_name_holidays_in_each_language() -> None:
-    cal = sla.calendar("America/New_York", "Mon-Fri 09:00-18:00", country="US",
-                       closed=[dt.date(2026, 11, 27)])
+    cal = sla.calendar(
+        "America/New_York", "Mon-Fri 09:00-18:00", country="US", closed=[dt.date(2026, 11, 27)]
+    )
     english = sla.closed_days(cal, dt.date(2026, 11, 20), dt.date(2026, 11, 30), "en")
     assert [(d.day.isoformat(), d.name) for d in english] == [
         ("2026-11-26", "Thanksgiving Day"),
@@ -119,7 +136,10 @@ def test_closed_days_name_holidays_in_each_language() -> None:
     ru = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
     russian = sla.closed_days(ru, dt.date(2026, 6, 12), dt.date(2026, 6, 12), "ru")
     assert russian[0].name == "День России"
-    assert sla.closed_days(ru, dt.date(2026, 6, 12), dt.date(2026, 6, 12), "de_CH")[0].name == "Russia Day"
+    assert (
+        sla.closed_days(ru, dt.date(2026, 6, 12), dt.date(2026, 6, 12), "de_CH")[0].name
+        == "Russia Day"
+    )
 
 
 def test_calendars_are_values_that_pickle_with_an_empty_cache() -> None:
@@ -141,7 +161,9 @@ def test_a_calendar_closed_for_years_answers_without_hanging() -> None:
     assert sla.next_opening(cal, start) == dt.datetime(2029, 1, 3, 10, tzinfo=ZoneInfo("UTC"))
     # The clock starts at that opening (offset 0), so one day later is the next day's
     # opening, reported as the earliest equivalent instant: Wednesday's closing.
-    assert sla.add_business_days(cal, start, 1) == dt.datetime(2029, 1, 3, 18, tzinfo=ZoneInfo("UTC"))
+    assert sla.add_business_days(cal, start, 1) == dt.datetime(
+        2029, 1, 3, 18, tzinfo=ZoneInfo("UTC")
+    )
     assert time.monotonic() - started < 30  # a guard against hanging, not a speed test
 
 
@@ -150,4 +172,6 @@ def test_instants_outside_the_supported_years_are_refused() -> None:
     with pytest.raises(errors.InvalidValueError, match="1900 to 2400"):
         sla.is_open(cal, dt.datetime(1800, 1, 1, tzinfo=ZoneInfo("UTC")))
     with pytest.raises(errors.NeverOpenError, match="more than 200 years after"):
-        sla.add_business_time(cal, dt.datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")), dt.timedelta(days=200_000))
+        sla.add_business_time(
+            cal, dt.datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")), dt.timedelta(days=200_000)
+        )

@@ -11,8 +11,14 @@ from hypothesis import strategies as st
 
 from supportpolicy import errors, sla
 
-ZONES = ("Europe/Moscow", "Europe/Berlin", "America/New_York", "America/Santiago",
-         "Australia/Lord_Howe", "Asia/Kolkata")
+ZONES = (
+    "Europe/Moscow",
+    "Europe/Berlin",
+    "America/New_York",
+    "America/Santiago",
+    "Australia/Lord_Howe",
+    "Asia/Kolkata",
+)
 HOURS = (
     "Mon-Fri 10:00-18:00",
     "Mon-Fri 09:00-12:00,13:00-17:30; Sat 10:00-14:00",
@@ -24,7 +30,9 @@ COUNTRIES = (None, "RU", "US", "NL", "ES")
 
 calendars = st.builds(
     lambda tz, hours, country: sla.calendar(tz, hours, country=country),
-    st.sampled_from(ZONES), st.sampled_from(HOURS), st.sampled_from(COUNTRIES),
+    st.sampled_from(ZONES),
+    st.sampled_from(HOURS),
+    st.sampled_from(COUNTRIES),
 )
 instants = st.builds(
     lambda local, zone, fold: local.replace(tzinfo=ZoneInfo(zone), fold=fold),
@@ -45,41 +53,51 @@ def test_between_of_add_is_the_duration(cal: sla.Calendar, a: dt.datetime, d: dt
 
 @SETTINGS
 @given(calendars, instants, durations)
-def test_add_is_the_earliest_such_instant(cal: sla.Calendar, a: dt.datetime, d: dt.timedelta) -> None:
+def test_add_is_the_earliest_such_instant(
+    cal: sla.Calendar, a: dt.datetime, d: dt.timedelta
+) -> None:
     t = sla.add_business_time(cal, a, d)
     assert t >= a
-    before = t.astimezone(dt.timezone.utc) - dt.timedelta(microseconds=1)
+    before = t.astimezone(dt.UTC) - dt.timedelta(microseconds=1)
     assume(before >= a)
     assert sla.business_time_between(cal, a, before) < d
 
 
 @SETTINGS
 @given(calendars, instants, instants, durations)
-def test_add_is_monotonic_in_the_start(cal: sla.Calendar, a: dt.datetime, b: dt.datetime, d: dt.timedelta) -> None:
+def test_add_is_monotonic_in_the_start(
+    cal: sla.Calendar, a: dt.datetime, b: dt.datetime, d: dt.timedelta
+) -> None:
     early, late = sorted((a, b))
     assert sla.add_business_time(cal, early, d) <= sla.add_business_time(cal, late, d)
 
 
 @SETTINGS
 @given(calendars, instants, durations, durations)
-def test_add_is_monotonic_in_the_duration(cal: sla.Calendar, a: dt.datetime, d: dt.timedelta, e: dt.timedelta) -> None:
+def test_add_is_monotonic_in_the_duration(
+    cal: sla.Calendar, a: dt.datetime, d: dt.timedelta, e: dt.timedelta
+) -> None:
     small, large = sorted((d, e))
     assert sla.add_business_time(cal, a, small) <= sla.add_business_time(cal, a, large)
 
 
 @SETTINGS
 @given(calendars, instants, instants, instants)
-def test_between_is_additive(cal: sla.Calendar, a: dt.datetime, b: dt.datetime, c: dt.datetime) -> None:
+def test_between_is_additive(
+    cal: sla.Calendar, a: dt.datetime, b: dt.datetime, c: dt.datetime
+) -> None:
     between = sla.business_time_between
     assert between(cal, a, b) + between(cal, b, c) == between(cal, a, c)
 
 
 @SETTINGS
 @given(calendars, instants, instants)
-def test_between_is_bounded_by_real_time_and_antisymmetric(cal: sla.Calendar, a: dt.datetime, b: dt.datetime) -> None:
+def test_between_is_bounded_by_real_time_and_antisymmetric(
+    cal: sla.Calendar, a: dt.datetime, b: dt.datetime
+) -> None:
     early, late = sorted((a, b))
     forward = sla.business_time_between(cal, early, late)
-    real = late.astimezone(dt.timezone.utc) - early.astimezone(dt.timezone.utc)
+    real = late.astimezone(dt.UTC) - early.astimezone(dt.UTC)
     assert dt.timedelta(0) <= forward <= real
     assert sla.business_time_between(cal, late, early) == -forward
 
@@ -89,7 +107,7 @@ def test_between_is_bounded_by_real_time_and_antisymmetric(cal: sla.Calendar, a:
 def test_24x7_adds_real_time(zone: str, a: dt.datetime, d: dt.timedelta) -> None:
     cal = sla.calendar(zone, "24x7")
     result = sla.add_business_time(cal, a, d)
-    assert result == a.astimezone(dt.timezone.utc) + d  # real time, not wall-clock arithmetic
+    assert result == a.astimezone(dt.UTC) + d  # real time, not wall-clock arithmetic
     assert result.tzinfo == ZoneInfo(zone)
     assert sla.business_time_between(cal, a, result) == d
 
@@ -98,7 +116,7 @@ def test_24x7_adds_real_time(zone: str, a: dt.datetime, d: dt.timedelta) -> None
 @given(calendars, instants)
 def test_adding_zero_is_identity(cal: sla.Calendar, a: dt.datetime) -> None:
     result = sla.add_business_time(cal, a, dt.timedelta(0))
-    assert result.astimezone(dt.timezone.utc) == a.astimezone(dt.timezone.utc)
+    assert result.astimezone(dt.UTC) == a.astimezone(dt.UTC)
     assert sla.add_business_days(cal, a, 0) == result
 
 
@@ -106,7 +124,7 @@ def test_adding_zero_is_identity(cal: sla.Calendar, a: dt.datetime) -> None:
 @given(calendars, instants)
 def test_is_open_and_next_opening_agree_with_between(cal: sla.Calendar, a: dt.datetime) -> None:
     tick = dt.timedelta(microseconds=1)
-    after = a.astimezone(dt.timezone.utc) + tick
+    after = a.astimezone(dt.UTC) + tick
     assert sla.is_open(cal, a) == (sla.business_time_between(cal, a, after) == tick)
     opening = sla.next_opening(cal, a)
     assert opening >= a and sla.is_open(cal, opening)
@@ -115,7 +133,9 @@ def test_is_open_and_next_opening_agree_with_between(cal: sla.Calendar, a: dt.da
 
 @SETTINGS
 @given(calendars, instants, st.integers(0, 30))
-def test_business_days_are_monotonic_and_land_on_open_time(cal: sla.Calendar, a: dt.datetime, n: int) -> None:
+def test_business_days_are_monotonic_and_land_on_open_time(
+    cal: sla.Calendar, a: dt.datetime, n: int
+) -> None:
     result = sla.add_business_days(cal, a, n)
     assert result >= a
     assert sla.add_business_days(cal, a, n + 1) > result
@@ -123,15 +143,21 @@ def test_business_days_are_monotonic_and_land_on_open_time(cal: sla.Calendar, a:
 
 @SETTINGS
 @given(instants, st.integers(0, 60), st.sampled_from(("RU", None)))
-def test_uniform_days_equal_adding_n_day_lengths(a: dt.datetime, n: int, country: str | None) -> None:
+def test_uniform_days_equal_adding_n_day_lengths(
+    a: dt.datetime, n: int, country: str | None
+) -> None:
     """semantics.md: on a calendar whose days all last L, n business days == n * L."""
     cal = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country=country)
-    assert sla.add_business_days(cal, a, n) == sla.add_business_time(cal, a, n * dt.timedelta(hours=8))
+    assert sla.add_business_days(cal, a, n) == sla.add_business_time(
+        cal, a, n * dt.timedelta(hours=8)
+    )
 
 
 @SETTINGS
 @given(calendars, instants, durations)
-def test_results_come_in_the_calendars_zone_and_inputs_are_untouched(cal: sla.Calendar, a: dt.datetime, d: dt.timedelta) -> None:
+def test_results_come_in_the_calendars_zone_and_inputs_are_untouched(
+    cal: sla.Calendar, a: dt.datetime, d: dt.timedelta
+) -> None:
     before = (a, a.tzinfo, a.fold)
     result = sla.add_business_time(cal, a, d)
     assert result.tzinfo == cal.tz

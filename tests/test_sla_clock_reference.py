@@ -14,10 +14,10 @@ import random
 from zoneinfo import ZoneInfo
 
 import pytest
-import reference_clock as ref
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import reference_clock as ref
 from supportpolicy import sla
 
 ZONES = (
@@ -48,12 +48,12 @@ SCHEDULES: dict[str, ref.Hours] = {
 }
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def transitions(timezone: str) -> tuple[dt.date, ...]:
     """Local dates in 2024-2027 on which the zone's UTC offset changes."""
     tz = ZoneInfo(timezone)
     found = []
-    day = dt.datetime(2024, 1, 1, 12, tzinfo=dt.timezone.utc)
+    day = dt.datetime(2024, 1, 1, 12, tzinfo=dt.UTC)
     previous = day.astimezone(tz).utcoffset()
     while day.year < 2028:
         day += dt.timedelta(hours=6)
@@ -67,9 +67,18 @@ def transitions(timezone: str) -> tuple[dt.date, ...]:
 HOLIDAY_ANCHORS = tuple(
     dt.date(*t)
     for t in (
-        (2024, 12, 28), (2025, 1, 1), (2025, 5, 1), (2025, 5, 9), (2025, 11, 1),
-        (2025, 11, 27), (2025, 12, 25), (2026, 1, 1), (2026, 5, 1), (2026, 11, 26),
-        (2026, 12, 31), (2026, 6, 12),
+        (2024, 12, 28),
+        (2025, 1, 1),
+        (2025, 5, 1),
+        (2025, 5, 9),
+        (2025, 11, 1),
+        (2025, 11, 27),
+        (2025, 12, 25),
+        (2026, 1, 1),
+        (2026, 5, 1),
+        (2026, 11, 26),
+        (2026, 12, 31),
+        (2026, 6, 12),
     )
 )
 
@@ -78,17 +87,23 @@ def anchors(timezone: str) -> tuple[dt.date, ...]:
     return transitions(timezone) + HOLIDAY_ANCHORS
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def build(spec: ref.Spec) -> sla.Calendar:
     return sla.calendar(
-        spec.timezone, spec.hours_text(), country=spec.country, subdiv=spec.subdiv,
-        closed=spec.closed, open=spec.open,
+        spec.timezone,
+        spec.hours_text(),
+        country=spec.country,
+        subdiv=spec.subdiv,
+        closed=spec.closed,
+        open=spec.open,
     )
 
 
 def random_instant(rng: random.Random, timezone: str) -> dt.datetime:
     day = rng.choice(anchors(timezone)) + dt.timedelta(days=rng.randint(-3, 3))
-    minute = rng.choice([rng.randrange(1440), rng.choice([0, 60, 90, 120, 135, 150, 180, 600, 1080])])
+    minute = rng.choice(
+        [rng.randrange(1440), rng.choice([0, 60, 90, 120, 135, 150, 180, 600, 1080])]
+    )
     local = dt.datetime(day.year, day.month, day.day) + dt.timedelta(minutes=minute)
     if rng.random() < 0.5:
         local += dt.timedelta(seconds=rng.randrange(60), microseconds=rng.randrange(10**6))
@@ -146,7 +161,9 @@ def test_fast_clock_agrees_with_reference_on_generated_cases() -> None:
             if isinstance(fast, dt.datetime):
                 same = same and fast.utcoffset() == slow.utcoffset()
             if not same:
-                disagreements.append(f"{name} {spec} a={a.isoformat()} d={d} b={b} n={n}: {fast} != {slow}")
+                disagreements.append(
+                    f"{name} {spec} a={a.isoformat()} d={d} b={b} n={n}: {fast} != {slow}"
+                )
     assert checked == 4 * CASES
     assert disagreements == [], f"{len(disagreements)} disagreements, first: {disagreements[:5]}"
 

@@ -90,9 +90,13 @@ def member(enum_type: type[E], value: object, name: str) -> E:
     if isinstance(value, enum_type):
         return value
     if isinstance(value, str):
-        key = value.strip().lower().replace("_", "-")
+        key = _fold(value)
         for item in enum_type:
-            if key in (str(item.value).lower().replace("_", "-"), item.name.lower().replace("_", "-")):
+            if key in (_fold(str(item.value)), _fold(item.name)):
                 return item
     accepted = ", ".join(str(item.value) for item in enum_type)
     raise InvalidValueError(f"unknown {name} {value!r}; accepted: {accepted}")
+
+
+def _fold(text: str) -> str:
+    return text.strip().lower().replace("_", "-")

@@ -31,7 +31,7 @@ DOMAINS: tuple[str, ...] = ("core", "sla", "coverage", "engagement", "cli")
 Translator = gettext.GNUTranslations
 
 
-def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+def N_(message: str) -> str:
     """Mark *message* for extraction without translating it (translate at use)."""
     return message
 
@@ -54,7 +54,7 @@ def normalize_locale(locale: object) -> str:
     return language
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compiled(language: str, domain: str) -> Translator:
     source = resources.files("supportpolicy.i18n").joinpath("locales", language, f"{domain}.po")
     with source.open("rb") as handle:

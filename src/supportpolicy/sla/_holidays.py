@@ -91,14 +91,12 @@ def _frozen_names(
     country: str, subdiv: str | None, year: int, language: str | None
 ) -> Mapping[dt.date, str]:
     table = _year(country, subdiv, year, language)
-    return types.MappingProxyType(
-        {day: name for day, name in table.items() if day.year == year}
-    )
+    return types.MappingProxyType({day: name for day, name in table.items() if day.year == year})
 
 
 @functools.lru_cache(maxsize=1024)
 def weekend_workdays(country: str, subdiv: str | None, year: int) -> frozenset[dt.date]:
     """Weekend dates of *year* that the country turns into working days."""
     table = _year(country, subdiv, year, None)
-    days = getattr(table, "weekend_workdays", set())
+    days: set[dt.date] = getattr(table, "weekend_workdays", set())
     return frozenset(day for day in days if day.year == year)

@@ -25,7 +25,7 @@ from supportpolicy.errors import InvalidValueError
 
 __all__ = ["MAX_YEAR", "MIN_YEAR", "UTC", "Segment", "YearIndex", "wall_to_utc"]
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 MIN_YEAR = 1900
 MAX_YEAR = 2400
 _ZERO = dt.timedelta(0)
@@ -68,7 +68,9 @@ class Segment:
 
     __slots__ = ("cum", "day_cum", "day_first", "day_len", "ends", "hi", "lo", "starts", "total")
 
-    def __init__(self, tz: dt.tzinfo, year: int, day_hours: Callable[[dt.date], tuple[Interval, ...]]):
+    def __init__(
+        self, tz: dt.tzinfo, year: int, day_hours: Callable[[dt.date], tuple[Interval, ...]]
+    ):
         self.lo = wall_to_utc(tz, dt.date(year, 1, 1), 0)
         self.hi = wall_to_utc(tz, dt.date(year + 1, 1, 1), 0)
         starts: list[dt.datetime] = []

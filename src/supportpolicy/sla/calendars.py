@@ -92,7 +92,9 @@ class Calendar:
         return weekday
 
     def __str__(self) -> str:
-        where = f", {self.country}" + (f"-{self.subdiv}" if self.subdiv else "") if self.country else ""
+        where = (
+            f", {self.country}" + (f"-{self.subdiv}" if self.subdiv else "") if self.country else ""
+        )
         return f"{self.hours} ({self.timezone}{where})"
 
     def __getstate__(self) -> dict[str, Any]:
@@ -153,7 +155,7 @@ def calendar(
     country: str | None = None,
     subdiv: str | None = None,
     closed: Iterable[dt.date] = (),
-    open: Iterable[dt.date] = (),  # noqa: A002 - the keyword api.md promises
+    open: Iterable[dt.date] = (),
     extra_day_hours: str | None = None,
 ) -> Calendar:
     """Build a business calendar, validating every part.
@@ -169,7 +171,7 @@ def calendar(
     >>> calendar("Mars/Olympus", "24x7")
     Traceback (most recent call last):
     ...
-    supportpolicy.errors.CalendarError: unknown timezone 'Mars/Olympus'; give an IANA name such as 'Europe/Moscow'
+    supportpolicy.errors.CalendarError: unknown timezone 'Mars/Olympus'; give an IANA name ...
     """
     try:
         closed_list, open_list = list(closed), list(open)

@@ -72,7 +72,9 @@ def _instant_at(segment: Segment, target: dt.timedelta) -> dt.datetime:
     return segment.starts[j] + (target - segment.cum[j])
 
 
-def _at_offset(index: YearIndex, year: int, target: dt.timedelta, start: dt.datetime) -> dt.datetime:
+def _at_offset(
+    index: YearIndex, year: int, target: dt.timedelta, start: dt.datetime
+) -> dt.datetime:
     """Earliest instant at open-time *target* counted from the start of *year* (> 0)."""
     segment = index.year(year)
     limit = year + _HORIZON_YEARS
@@ -90,7 +92,7 @@ def _at_offset(index: YearIndex, year: int, target: dt.timedelta, start: dt.date
 
 
 def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
-    """The earliest instant ``t >= start`` with ``business_time_between(cal, start, t) == duration``.
+    """The earliest ``t >= start`` with ``business_time_between(cal, start, t) == duration``.
 
     A negative *duration* is refused. The result is in the calendar's timezone.
     """
