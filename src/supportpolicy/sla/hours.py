@@ -19,6 +19,7 @@ import re
 import attrs
 
 from supportpolicy.errors import CalendarError
+from supportpolicy.i18n import weekday_name
 
 __all__ = ["DAY_NAMES", "Interval", "WeeklyHours", "parse_hours"]
 
@@ -64,8 +65,20 @@ class WeeklyHours:
         return sum(end - start for start, end in self.days[weekday])
 
     def __str__(self) -> str:
+        return self._render(DAY_NAMES, "24x7")
+
+    def describe(self, locale: str) -> str:
+        """The hours for people: weekday names in *locale* (``"Mo.-Fr. 10:00-18:00"``).
+
+        >>> parse_hours("Mon-Fri 10:00-18:00").describe("ru")
+        'пн-пт 10:00-18:00'
+        """
+        names = tuple(weekday_name(day, locale, "abbreviated") for day in range(7))
+        return self._render(names, "24/7")
+
+    def _render(self, names: tuple[str, ...], always: str) -> str:
         if self.is_24x7:
-            return "24x7"
+            return always
         groups: list[str] = []
         day = 0
         while day < 7:
@@ -74,8 +87,8 @@ class WeeklyHours:
             while last + 1 < 7 and self.days[last + 1] == ranges:
                 last += 1
             if ranges:
-                names = DAY_NAMES[day] if last == day else f"{DAY_NAMES[day]}-{DAY_NAMES[last]}"
-                groups.append(f"{names} {format_ranges(ranges)}")
+                days = names[day] if last == day else f"{names[day]}-{names[last]}"
+                groups.append(f"{days} {format_ranges(ranges)}")
             day = last + 1
         return "; ".join(groups)
 
