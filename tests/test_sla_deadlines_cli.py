@@ -1,0 +1,43 @@
+"""`supportpolicy deadline`: explanations and JSON with ISO instants."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from supportpolicy.cli import main
+
+
+def test_deadline_json_004_premium_p1(capsys: pytest.CaptureFixture[str]) -> None:
+    opened = "2026-11-21T23:30+03:00"
+    args = ["deadline", "--plan", "premium", "--priority", "1", "--opened", opened]
+    assert main([*args, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["plan"] == "premium" and data["priority"] == 1
+    assert data["reaction"]["due"] == "2026-11-22T00:30:00+03:00"  # 004: 60 minutes, 24x7
+    assert data["resolution"]["due"] == "2026-11-22T11:30:00+03:00"  # 004: 12 hours
+
+
+def test_deadline_text_003_tam_in_russian(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["deadline", "--plan", "tam", "--priority", "P2", "--opened", "2026-11-25T15:00-05:00"]
+    assert main([*args, "--locale", "ru"]) == 0
+    out = capsys.readouterr().out
+    assert "1 рабочий день" in out and "27 ноября 2026" in out
+    assert "не устанавливает норматив разрешения" in out
+
+
+@pytest.mark.parametrize(
+    ("opened", "priority", "message"),
+    [
+        ("2026-11-21T23:30", "1", "naive"),
+        ("yesterday", "1", "ISO 8601"),
+        ("2026-11-21T23:30+03:00", "9", "1-4"),
+    ],
+)
+def test_deadline_refuses_bad_input(
+    opened: str, priority: str, message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["deadline", "--plan", "basic", "--priority", priority, "--opened", opened]
+    assert main(args) == 2
+    assert message in capsys.readouterr().err
