@@ -220,9 +220,9 @@ def test_explain_examples_read_right() -> None:
 
 # --- properties -----------------------------------------------------------------------
 
-instants = st.datetimes(
-    min_value=dt.datetime(2026, 1, 1), max_value=dt.datetime(2027, 12, 1)
-).map(lambda d: d.replace(tzinfo=MSK, second=0, microsecond=0))
+instants = st.datetimes(min_value=dt.datetime(2026, 1, 1), max_value=dt.datetime(2027, 12, 1)).map(
+    lambda d: d.replace(tzinfo=MSK, second=0, microsecond=0)
+)
 durations = st.integers(min_value=0, max_value=72 * 60).map(lambda m: dt.timedelta(minutes=m))
 
 

@@ -167,7 +167,7 @@ def test_malformed_file_names_file_key_and_accepted(
     text = textwrap.dedent(GOOD)
     name = line.split(" =", 1)[0]
     lines = [x for x in text.splitlines() if not x.startswith(f"{name} =")]
-    lines.insert(lines.index('[plans.gold]') + 1, line)
+    lines.insert(lines.index("[plans.gold]") + 1, line)
     path = write(tmp_path, "\n".join(lines))
     with pytest.raises(errors.PolicyFileError) as info:
         sla.load_plans(path)
