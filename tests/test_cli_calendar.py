@@ -37,7 +37,7 @@ def test_lists_open_hours_and_russian_may_holidays_in_russian(
     )
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "Рабочее время: пн-пт 10:00-18:00, часовой пояс Europe/Moscow"
+    assert lines[0] == "Рабочее время: пн–пт 10:00-18:00, часовой пояс Europe/Moscow"
     assert lines[1] == "пятница, 1 мая 2026 г.: выходной: Праздник Весны и Труда"
     assert lines[4] == "понедельник, 4 мая 2026 г.: 10:00-18:00"
     assert lines[11].startswith("понедельник, 11 мая 2026 г.: выходной: День Победы")

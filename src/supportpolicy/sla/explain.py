@@ -17,10 +17,9 @@ from supportpolicy.i18n import (
     format_datetime,
     format_money,
     translator,
-    weekday_name,
 )
 from supportpolicy.sla.calendars import Calendar, closed_days
-from supportpolicy.sla.hours import WeeklyHours, format_ranges
+from supportpolicy.sla.hours import WeeklyHours
 from supportpolicy.sla.plans import Plan, plan, plan_names
 from supportpolicy.sla.targets import Metric, StartReason, Target
 
@@ -41,22 +40,9 @@ _UNNAMED_CLOSURE = N_("closed")
 
 def hours_text(hours: WeeklyHours, locale: str) -> str:
     """Weekly hours in words with localized weekday names: ``"Mo–Fr 10:00-18:00"``."""
-    tr = translator(locale, "sla")
     if hours.is_24x7:
-        return tr.gettext("around the clock (24x7)")
-    groups: list[str] = []
-    day = 0
-    while day < 7:
-        ranges = hours.days[day]
-        last = day
-        while last + 1 < 7 and hours.days[last + 1] == ranges:
-            last += 1
-        if ranges:
-            first = weekday_name(day, locale)
-            names = first if last == day else f"{first}–{weekday_name(last, locale)}"
-            groups.append(f"{names} {format_ranges(ranges)}")
-        day = last + 1
-    return "; ".join(groups)
+        return translator(locale, "sla").gettext("around the clock (24x7)")
+    return hours.describe(locale)
 
 
 def calendar_text(cal: Calendar, locale: str, name: str | None = None) -> str:

@@ -65,18 +65,18 @@ class WeeklyHours:
         return sum(end - start for start, end in self.days[weekday])
 
     def __str__(self) -> str:
-        return self._render(DAY_NAMES, "24x7")
+        return self._render(DAY_NAMES, "24x7", "-")
 
     def describe(self, locale: str) -> str:
         """The hours for people: weekday names in *locale* (``"Mo.-Fr. 10:00-18:00"``).
 
         >>> parse_hours("Mon-Fri 10:00-18:00").describe("ru")
-        'пн-пт 10:00-18:00'
+        'пн–пт 10:00-18:00'
         """
         names = tuple(weekday_name(day, locale, "abbreviated") for day in range(7))
-        return self._render(names, "24/7")
+        return self._render(names, "24/7", "–")
 
-    def _render(self, names: tuple[str, ...], always: str) -> str:
+    def _render(self, names: tuple[str, ...], always: str, dash: str = "-") -> str:
         if self.is_24x7:
             return always
         groups: list[str] = []
@@ -87,7 +87,7 @@ class WeeklyHours:
             while last + 1 < 7 and self.days[last + 1] == ranges:
                 last += 1
             if ranges:
-                days = names[day] if last == day else f"{names[day]}-{names[last]}"
+                days = names[day] if last == day else f"{names[day]}{dash}{names[last]}"
                 groups.append(f"{days} {format_ranges(ranges)}")
             day = last + 1
         return "; ".join(groups)
