@@ -10,12 +10,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 
 def aware(value: object, name: str = "instant") -> dt.datetime:
@@ -96,6 +98,22 @@ def member(enum_type: type[E], value: object, name: str) -> E:
                 return item
     accepted = ", ".join(str(item.value) for item in enum_type)
     raise InvalidValueError(f"unknown {name} {value!r}; accepted: {accepted}")
+
+
+def items_of(value: object, kind: type[T], name: str) -> tuple[T, ...]:
+    """A tuple of the items of the iterable *value*, each required to be a *kind*.
+
+    Strings and bytes are refused (iterating them gives characters, never what a
+    caller meant). The caller's iterable is read once and never modified.
+    """
+    label = f"{kind.__module__.split('.')[1]}.{kind.__name__}"
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidTypeError(f"{name} must be an iterable of {label}, got {type(value).__name__}")
+    items = tuple(value)
+    for item in items:
+        if not isinstance(item, kind):
+            raise InvalidTypeError(f"{name} must hold {label} values, got {type(item).__name__}")
+    return items
 
 
 def _fold(text: str) -> str:

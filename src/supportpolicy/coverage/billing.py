@@ -254,15 +254,7 @@ def _round(amount: Decimal, currency: str) -> Decimal:
 
 
 def _entries(entries: object) -> list[TimeEntry]:
-    if isinstance(entries, (str, bytes)) or not isinstance(entries, Iterable):
-        raise InvalidTypeError("entries must be an iterable of coverage.TimeEntry")
-    items = list(entries)
-    for item in items:
-        if not isinstance(item, TimeEntry):
-            raise InvalidTypeError(
-                f"entries must hold coverage.TimeEntry values, got {type(item).__name__}"
-            )
-    return items
+    return list(_coerce.items_of(entries, TimeEntry, "entries"))
 
 
 def _month(value: object) -> tuple[int, int]:

@@ -118,17 +118,7 @@ def _carried_in(value: object) -> int:
 
 
 def _sessions(value: object) -> tuple[Session, ...]:
-    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidTypeError(
-            f"sessions must be an iterable of engagement.Session, got {type(value).__name__}"
-        )
-    items = tuple(value)
-    for item in items:
-        if not isinstance(item, Session):
-            raise InvalidTypeError(
-                f"sessions must hold engagement.Session values, got {type(item).__name__}"
-            )
-    return items
+    return _coerce.items_of(value, Session, "sessions")
 
 
 def _outside(
