@@ -18,16 +18,29 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+from supportpolicy._coerce import aware
 from supportpolicy.errors import InvalidValueError
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "UTC", "Segment", "YearIndex", "wall_to_utc"]
+__all__ = [
+    "HORIZON_YEARS",
+    "MAX_YEAR",
+    "MIN_YEAR",
+    "UTC",
+    "Segment",
+    "YearIndex",
+    "instant_at",
+    "utc_instant",
+    "wall_to_utc",
+]
 
 UTC = dt.UTC
 MIN_YEAR = 1900
 MAX_YEAR = 2400
+HORIZON_YEARS = 200
+"""How many years a search for open time may look ahead before it gives up."""
 _ZERO = dt.timedelta(0)
 _DAY = dt.timedelta(days=1)
 
@@ -158,3 +171,18 @@ class YearIndex:
             year += 1
             segment = self.year(year)
         return year, segment
+
+
+def utc_instant(value: object, name: str) -> dt.datetime:
+    """*value* (an aware datetime, else refused) as a UTC instant; the clock's hot path."""
+    if type(value) is dt.datetime and value.tzinfo is not None:
+        offset = value.utcoffset()
+        if offset is not None:
+            return value.astimezone(UTC)
+    return aware(value, name).astimezone(UTC)
+
+
+def instant_at(segment: Segment, target: dt.timedelta) -> dt.datetime:
+    """Earliest instant of *segment* with open time *target* (0 < target <= total) before it."""
+    j = bisect_left(segment.cum, target) - 1
+    return segment.starts[j] + (target - segment.cum[j])

@@ -24,10 +24,10 @@ from typing import Any
 
 import attrs
 
-from supportpolicy.errors import CalendarError
+from supportpolicy.errors import CalendarError, InvalidTypeError
 from supportpolicy.sla import _holidays
 from supportpolicy.sla._index import YearIndex
-from supportpolicy.sla.hours import Interval, WeeklyHours, format_ranges, parse_hours
+from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
 
 __all__ = ["Calendar", "ClosedDay", "calendar", "closed_days"]
 
@@ -234,6 +234,11 @@ def closed_days(
     return tuple(found)
 
 
-def describe_extra_hours(cal: Calendar) -> str:
-    """The extra-day hours as text (``"10:00-18:00"``), for display."""
-    return format_ranges(cal.extra_day_hours)
+def index_of(cal: object) -> YearIndex:
+    """The per-year index of *cal*, refusing anything that is not a :class:`Calendar`."""
+    if not isinstance(cal, Calendar):
+        raise InvalidTypeError(
+            f"cal must be a supportpolicy.sla.Calendar (see sla.calendar()), got "
+            f"{type(cal).__name__}"
+        )
+    return cal.index

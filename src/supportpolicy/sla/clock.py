@@ -28,13 +28,12 @@ index (:mod:`supportpolicy.sla._index`), so its cost does not depend on the span
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Iterator
 
-from supportpolicy._coerce import aware
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, NeverOpenError
-from supportpolicy.sla._index import UTC, Segment, YearIndex
-from supportpolicy.sla.calendars import Calendar
+from supportpolicy.sla._index import HORIZON_YEARS, YearIndex, instant_at, utc_instant
+from supportpolicy.sla.calendars import Calendar, index_of
 
 __all__ = [
     "add_business_time",
@@ -45,31 +44,6 @@ __all__ = [
 ]
 
 _ZERO = dt.timedelta(0)
-_HORIZON_YEARS = 200
-"""How many years a search for open time may look ahead before it gives up."""
-
-
-def _utc(value: object, name: str) -> dt.datetime:
-    if type(value) is dt.datetime and value.tzinfo is not None:
-        offset = value.utcoffset()
-        if offset is not None:
-            return value.astimezone(UTC)
-    return aware(value, name).astimezone(UTC)
-
-
-def _index(cal: object) -> YearIndex:
-    if not isinstance(cal, Calendar):
-        raise InvalidTypeError(
-            f"cal must be a supportpolicy.sla.Calendar (see sla.calendar()), got "
-            f"{type(cal).__name__}"
-        )
-    return cal.index
-
-
-def _instant_at(segment: Segment, target: dt.timedelta) -> dt.datetime:
-    """Earliest instant of *segment* with open time *target* (0 < target <= total) before it."""
-    j = bisect_left(segment.cum, target) - 1
-    return segment.starts[j] + (target - segment.cum[j])
 
 
 def _at_offset(
@@ -77,18 +51,18 @@ def _at_offset(
 ) -> dt.datetime:
     """Earliest instant at open-time *target* counted from the start of *year* (> 0)."""
     segment = index.year(year)
-    limit = year + _HORIZON_YEARS
+    limit = year + HORIZON_YEARS
     while target > segment.total:
         target -= segment.total
         year += 1
         if year > limit:
             raise NeverOpenError(
-                f"the result lies more than {_HORIZON_YEARS} years after {start.isoformat()}, "
+                f"the result lies more than {HORIZON_YEARS} years after {start.isoformat()}, "
                 f"further than the clock looks ahead; give a shorter duration, or check the "
                 "calendar's hours and closed dates"
             )
         segment = index.year(year)
-    return _instant_at(segment, target)
+    return instant_at(segment, target)
 
 
 def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
@@ -96,8 +70,8 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
 
     A negative *duration* is refused. The result is in the calendar's timezone.
     """
-    index = _index(cal)
-    a = _utc(start, "start")
+    index = index_of(cal)
+    a = utc_instant(start, "start")
     if type(duration) is not dt.timedelta:
         raise InvalidTypeError(
             f"duration must be a datetime.timedelta, got {type(duration).__name__}"
@@ -114,8 +88,8 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
 
 def business_time_between(cal: Calendar, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
     """The open time in ``[a, b)``; negative (``-between(b, a)``) when ``b < a``."""
-    index = _index(cal)
-    ua, ub = _utc(a, "a"), _utc(b, "b")
+    index = index_of(cal)
+    ua, ub = utc_instant(a, "a"), utc_instant(b, "b")
     if ub < ua:
         return -_between(index, ub, ua)
     return _between(index, ua, ub)
@@ -134,8 +108,8 @@ def _between(index: YearIndex, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
 
 def is_open(cal: Calendar, instant: dt.datetime) -> bool:
     """Whether *cal* is open at *instant* (intervals are half-open: closed at 18:00)."""
-    index = _index(cal)
-    u = _utc(instant, "instant")
+    index = index_of(cal)
+    u = utc_instant(instant, "instant")
     _, segment = index.locate(u)
     i = bisect_right(segment.starts, u) - 1
     return i >= 0 and u < segment.ends[i]
@@ -143,19 +117,19 @@ def is_open(cal: Calendar, instant: dt.datetime) -> bool:
 
 def next_opening(cal: Calendar, instant: dt.datetime) -> dt.datetime:
     """*instant* itself if *cal* is open then, else the next instant it opens."""
-    index = _index(cal)
-    u = _utc(instant, "instant")
+    index = index_of(cal)
+    u = utc_instant(instant, "instant")
     year, segment = index.locate(u)
     i = bisect_right(segment.starts, u) - 1
     if i >= 0 and u < segment.ends[i]:
         return u.astimezone(index.tz)
     i += 1
-    limit = year + _HORIZON_YEARS
+    limit = year + HORIZON_YEARS
     while i >= len(segment.starts):
         year += 1
         if year > limit:
             raise NeverOpenError(
-                f"the calendar does not open within {_HORIZON_YEARS} years of "
+                f"the calendar does not open within {HORIZON_YEARS} years of "
                 f"{u.isoformat()}; check its hours and closed dates"
             )
         segment, i = index.year(year), 0
@@ -169,8 +143,8 @@ def open_intervals(
 
     Intervals that touch (such as midnight in a 24x7 week) come merged.
     """
-    index = _index(cal)
-    a, b = _utc(start, "start"), _utc(end, "end")
+    index = index_of(cal)
+    a, b = utc_instant(start, "start"), utc_instant(end, "end")
     if b <= a:
         return iter(())
     return _intervals(index, a, b)

@@ -31,16 +31,16 @@ import datetime as dt
 from bisect import bisect_right
 
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, NeverOpenError
-from supportpolicy.sla.calendars import Calendar
-from supportpolicy.sla.clock import _HORIZON_YEARS, _index, _instant_at, _utc
+from supportpolicy.sla._index import HORIZON_YEARS, instant_at, utc_instant
+from supportpolicy.sla.calendars import Calendar, index_of
 
 __all__ = ["add_business_days"]
 
 
 def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.datetime:
     """The instant *days* working days after *start* (see the module docstring)."""
-    index = _index(cal)
-    a = _utc(start, "start")
+    index = index_of(cal)
+    a = utc_instant(start, "start")
     if isinstance(days, bool) or not isinstance(days, int):
         raise InvalidTypeError(f"days must be an int, got {type(days).__name__}")
     if days < 0:
@@ -48,7 +48,7 @@ def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.dateti
     if days == 0:
         return a.astimezone(index.tz)
     year, segment = index.locate(a)
-    limit = year + _HORIZON_YEARS
+    limit = year + HORIZON_YEARS
     clock = segment.offset(a)
     k = bisect_right(segment.day_cum, clock) - 1
     while k < 0 or (k == len(segment.day_cum) - 1 and clock >= segment.total):
@@ -71,12 +71,12 @@ def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.dateti
         year -= 1
         segment = index.year(year)
         target = segment.total
-    return _instant_at(segment, target).astimezone(index.tz)
+    return instant_at(segment, target).astimezone(index.tz)
 
 
 def _check_horizon(year: int, limit: int, start: dt.datetime) -> None:
     if year > limit:
         raise NeverOpenError(
-            f"the calendar has no working day within {_HORIZON_YEARS} years of "
+            f"the calendar has no working day within {HORIZON_YEARS} years of "
             f"{start.isoformat()}; check its hours and closed dates"
         )
