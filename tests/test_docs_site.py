@@ -26,6 +26,7 @@ CONFIG = ROOT / "mkdocs.yml"
 EXCLUDED = ("_hooks",)
 NAV_PAGE = re.compile(r"^\s*-\s+(?:(?:\"[^\"]*\"|'[^']*'|[^\"':]+):\s+)?([\w./-]+\.md)\s*$")
 API_TARGET = re.compile(r"^:::\s+([\w.]+)\s*$", re.M)
+DOCUMENT = re.compile(r"`(\d{3}_[0-9a-f]{16}\.txt)`")
 RULE_TABLE = re.compile(r"^\|.*\brule\b.*\|\s*$", re.I | re.M)
 LINK = re.compile(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)")
 
@@ -109,13 +110,25 @@ def preset_sources() -> set[str]:
     return found
 
 
-def test_every_cited_document_has_a_source_page() -> None:
-    sources = preset_sources()
-    assert len(sources) == 5, sources  # the five documents 000-004
+def documents_listed() -> set[str]:
+    """The source documents that docs/sources/index.md lists."""
+    return set(DOCUMENT.findall((DOCS / "sources" / "index.md").read_text(encoding="utf-8")))
+
+
+def test_every_cited_document_is_listed() -> None:
+    cited = preset_sources()
+    assert cited, "no preset cites a document"
+    unlisted = sorted(cited - documents_listed())
+    assert not unlisted, f"documents cited by presets but not in docs/sources/index.md: {unlisted}"
+
+
+def test_every_listed_document_has_its_page() -> None:
+    documents = documents_listed()
+    assert len(documents) == 5, documents  # the five documents 000-004
     pages = {p.name[:3]: p for p in (DOCS / "sources").glob("[0-9][0-9][0-9]-*.md")}
-    for document in sorted(sources):
-        page = pages.get(document[:3])
-        assert page is not None, f"no page docs/sources/{document[:3]}-*.md for {document}"
+    assert sorted(pages) == sorted(d[:3] for d in documents)
+    for document in sorted(documents):
+        page = pages[document[:3]]
         text = page.read_text(encoding="utf-8")
         assert document in text, f"{page.name} does not name its document {document}"
         assert RULE_TABLE.search(text), f"{page.name} has no table of its document's rules"
@@ -138,6 +151,9 @@ def test_the_parsers_find_what_they_should() -> None:
     assert nav_pages(config) == ["index.md", "a/b.md", "c-d.md", "plain.md"]
     assert API_TARGET.findall("# t\n\n::: supportpolicy.sla\n    options:\n") == [
         "supportpolicy.sla"
+    ]
+    assert DOCUMENT.findall("| `000_99be47d06173a60f.txt` | `x.txt` | 001_x.txt") == [
+        "000_99be47d06173a60f.txt"
     ]
     assert LINK.findall("see [a](a.md#x), [b](https://x/b.md) and [c](c.txt)") == [
         "a.md",
