@@ -27,6 +27,7 @@ import attrs
 from supportpolicy.errors import CalendarError, InvalidTypeError
 from supportpolicy.sla import _holidays
 from supportpolicy.sla._index import YearIndex
+from supportpolicy.sla.calendar_views import calendar_html, calendar_repr
 from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
 
 __all__ = ["Calendar", "ClosedDay", "calendar", "closed_days"]
@@ -96,6 +97,17 @@ class Calendar:
             f", {self.country}" + (f"-{self.subdiv}" if self.subdiv else "") if self.country else ""
         )
         return f"{self.hours} ({self.timezone}{where})"
+
+    def __repr__(self) -> str:
+        return calendar_repr(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """An HTML table: timezone, holidays, extra dates, and the week as a grid."""
+        return calendar_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(Calendar) if f.init}

@@ -20,6 +20,7 @@ import attrs
 
 from supportpolicy.errors import CalendarError
 from supportpolicy.i18n import weekday_name
+from supportpolicy.sla.calendar_views import hours_html, hours_repr
 
 __all__ = ["DAY_NAMES", "Interval", "WeeklyHours", "parse_hours"]
 
@@ -75,6 +76,17 @@ class WeeklyHours:
         """
         names = tuple(weekday_name(day, locale, "abbreviated") for day in range(7))
         return self._render(names, "24/7", "–")
+
+    def __repr__(self) -> str:
+        return hours_repr(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """The week as an HTML grid: localized weekday names over the open hours."""
+        return hours_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
 
     def _render(self, names: tuple[str, ...], always: str, dash: str = "-") -> str:
         if self.is_24x7:

@@ -22,6 +22,7 @@ from supportpolicy.i18n import format_money, localize
 from supportpolicy.sla.calendars import Calendar, calendar
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Target, Unit
+from supportpolicy.sla.views import plan_html, plan_record, plan_repr
 
 __all__ = ["Plan", "load_plans", "plan", "plan_names"]
 
@@ -93,6 +94,22 @@ class Plan:
         if target.unit is Unit.BUSINESS_DAYS and self.working_days_name is not None:
             return _text(self.working_days_name, locale)
         return None
+
+    def __repr__(self) -> str:
+        return plan_repr(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """An HTML table of the targets per priority, hours, fee, term and source."""
+        return plan_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat summary: calendar, short targets per priority (``reaction_p1`` ...),
+        fee as a decimal string, source document."""
+        return plan_record(self)
 
 
 def _where(key: str, *parts: str) -> str:
