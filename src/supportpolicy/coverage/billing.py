@@ -17,11 +17,20 @@ import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Any
 
 import attrs
 from babel.numbers import get_currency_precision, is_currency
 
 from supportpolicy import _coerce
+from supportpolicy.coverage.views import (
+    line_record,
+    line_repr,
+    statement_html,
+    statement_record,
+    statement_records,
+    statement_repr,
+)
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
 from supportpolicy.i18n import translator
 
@@ -112,6 +121,13 @@ class StatementLine:
     rate: Decimal
     amount: Decimal
 
+    def __repr__(self) -> str:
+        return line_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat record: ISO date; hours, rate and amount as exact decimal strings."""
+        return line_record(self)
+
 
 @attrs.frozen
 class Statement:
@@ -137,6 +153,25 @@ class Statement:
     def billable_hours(self) -> Decimal:
         """Hours charged."""
         return _sum(line.billable_hours for line in self.lines)
+
+    def __repr__(self) -> str:
+        return statement_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The totals in one flat row: hours and total as exact decimal strings."""
+        return statement_record(self)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One flat row per line, with the statement's customer, month and currency."""
+        return statement_records(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """The lines and the total as an HTML table, dates and money localized."""
+        return statement_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
 
     def summary(self, locale: str = "en") -> str:
         """One line: customer, month, number of entries and total, in *locale*."""

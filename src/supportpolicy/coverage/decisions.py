@@ -19,6 +19,7 @@ from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.coverage.policies import Policy
 from supportpolicy.coverage.policies import policy as _policy
 from supportpolicy.coverage.rules import NextStep, Request, Rule, Verdict
+from supportpolicy.coverage.views import decision_html, decision_repr
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
 from supportpolicy.i18n import normalize_locale, translator
 
@@ -119,6 +120,17 @@ class Decision:
             "reason": self.reason(locale),
             "next": self.next_text(locale),
         }
+
+    def __repr__(self) -> str:
+        return decision_repr(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """An HTML table: verdict, reason, next step, request, rule, policy, source."""
+        return decision_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
 
 
 def classify(

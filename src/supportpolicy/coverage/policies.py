@@ -18,6 +18,7 @@ import attrs
 from supportpolicy import _coerce, _toml
 from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.coverage.rules import NextStep, Request, Rule, Text, Verdict, localize_text
+from supportpolicy.coverage.views import policy_html, policy_repr
 from supportpolicy.errors import (
     InvalidTypeError,
     InvalidValueError,
@@ -73,6 +74,17 @@ class Policy:
     def title_text(self, locale: str = "en") -> str:
         """The policy's title in *locale*."""
         return localize_text(self.title, locale)
+
+    def __repr__(self) -> str:
+        return policy_repr(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """The ordered rule table as HTML: number, rule, verdict, reason."""
+        return policy_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
 
 
 def policy_names() -> tuple[str, ...]:
