@@ -59,7 +59,8 @@ class Deadline:
         """Why the clock started at :attr:`start`."""
         if self.restarted is not None:
             return StartReason.WORKAROUND
-        return StartReason.OPENED if self.start == self.opened else StartReason.OUTSIDE_HOURS
+        same = self.start.astimezone(dt.UTC) == self.opened.astimezone(dt.UTC)
+        return StartReason.OPENED if same else StartReason.OUTSIDE_HOURS
 
     def explain(self, locale: str = "en") -> str:
         """A short localized account: plan, priority, target, clock start, closed days
@@ -89,9 +90,10 @@ def due_at(
     else:
         due = add_business_days(cal, start, target.amount)
     for begin, end in pauses:
-        if begin >= due:
+        # Compared in UTC: two datetimes sharing a tzinfo compare by wall clock.
+        if begin.astimezone(dt.UTC) >= due.astimezone(dt.UTC):
             break
-        if end > begin:
+        if end.astimezone(dt.UTC) > begin.astimezone(dt.UTC):
             due = add_business_time(cal, due, business_time_between(cal, begin, end))
     return due
 
@@ -123,7 +125,8 @@ def _pauses(pauses: Iterable[object], start: dt.datetime) -> tuple[Pause, ...]:
             raise InvalidTypeError(
                 f"a pause must be a (start, end) pair of aware datetimes, got {item!r}"
             )
-        begin, end = aware(item[0], "pause start"), aware(item[1], "pause end")
+        begin = aware(item[0], "pause start").astimezone(dt.UTC)
+        end = aware(item[1], "pause end").astimezone(dt.UTC)
         if end < begin:
             raise InvalidValueError(
                 f"pause ends {end.isoformat()} before it starts {begin.isoformat()}"
@@ -165,7 +168,7 @@ def resolution_deadline(
     if target is None:
         return None
     start = at if restarted is None else aware(restarted, "restarted")
-    if start < at:
+    if start.astimezone(dt.UTC) < at.astimezone(dt.UTC):
         raise InvalidValueError("restarted must not be before opened")
     clean = _pauses(pauses, start)
     due = due_at(the_plan, target, start, clean)

@@ -34,6 +34,12 @@ def _at(value: object) -> dt.datetime:
     return aware(value, "event instant")
 
 
+def _utc(instant: dt.datetime) -> dt.datetime:
+    """*instant* in UTC, for comparing: Python compares two datetimes that share a
+    tzinfo by wall clock, ignoring ``fold``, which misorders instants in a DST fold."""
+    return instant.astimezone(dt.UTC)
+
+
 def _due(value: object) -> dt.datetime:
     return aware(value, "agreed deadline")
 
@@ -90,7 +96,7 @@ class AgreedDeadline:
     due: dt.datetime = attrs.field(converter=_due)
 
     def __attrs_post_init__(self) -> None:
-        if self.due < self.at:
+        if _utc(self.due) < _utc(self.at):
             raise EventError(
                 f"agreed deadline {self.due.isoformat()} is before the agreement at "
                 f"{self.at.isoformat()}; an agreed deadline must be at or after it is agreed"
@@ -137,13 +143,16 @@ def timeline(events: Iterable[object]) -> tuple[Event, ...]:
                 "WaitingOnCustomer, Resumed, PriorityChanged, Resolved, AgreedDeadline"
             )
         at: dt.datetime = event.at  # type: ignore[attr-defined]
-        if previous is not None and at < previous:
+        if previous is not None and _utc(at) < _utc(previous):
             raise EventError(
                 f"event #{index} ({type(event).__name__} at {at.isoformat()}) is earlier than "
                 f"the event before it ({previous.isoformat()}); list events in time order"
             )
         previous = at
-    ordered: list[Event] = sorted(items, key=lambda e: (e.at, _RANK[type(e)]))  # type: ignore[arg-type]
+    ordered: list[Event] = sorted(
+        items,  # type: ignore[arg-type]
+        key=lambda e: (_utc(e.at), _RANK[type(e)]),
+    )
     _check(ordered)
     return tuple(ordered)
 
@@ -175,7 +184,7 @@ def _check_pauses(ordered: list[Event]) -> None:
     while index < len(ordered):
         at = ordered[index].at
         group = []
-        while index < len(ordered) and ordered[index].at == at:
+        while index < len(ordered) and _utc(ordered[index].at) == _utc(at):
             group.append(ordered[index])
             index += 1
         waits = sum(isinstance(e, WaitingOnCustomer) for e in group)

@@ -102,10 +102,16 @@ class Status:
     earlier: tuple[Clock, ...] = ()
 
 
+def _utc(instant: dt.datetime) -> dt.datetime:
+    """*instant* in UTC, for comparing: Python compares two datetimes that share a
+    tzinfo by wall clock, ignoring ``fold``, which misorders instants in a DST fold."""
+    return instant.astimezone(dt.UTC)
+
+
 def _state(due: dt.datetime, stopped: dt.datetime | None, now: dt.datetime, paused: bool) -> State:
     if stopped is not None:
-        return State.MET if stopped <= due else State.BREACHED
-    if now > due:
+        return State.MET if _utc(stopped) <= _utc(due) else State.BREACHED
+    if _utc(now) > _utc(due):
         return State.BREACHED
     return State.PAUSED if paused else State.RUNNING
 
@@ -120,7 +126,7 @@ def _clock(
         due=deadline.due,
         remaining=business_time_between(deadline.calendar, until, deadline.due),
         priority=deadline.priority,
-        stopped=stopped,
+        stopped=None if stopped is None else stopped.astimezone(deadline.calendar.tz),
         deadline=deadline,
     )
 
@@ -167,23 +173,25 @@ def _resolution(
 
 
 def _apply(plan: Plan, t: _Ticket, event: object, now: dt.datetime) -> None:
+    # Every instant kept in the scratch state is UTC, so comparing them is exact.
+    at = _utc(event.at)  # type: ignore[attr-defined]
     if isinstance(event, Responded | WaitingOnCustomer) and t.responded is None:
-        t.responded, t.response_priority = event.at, t.priority
+        t.responded, t.response_priority = at, t.priority
     if isinstance(event, WaitingOnCustomer | Resumed):
         # Alternation is checked by timeline(); at one instant the listed order of a
         # pause and a resume may be either way round, so each one toggles.
         if t.pause_start is None:
-            t.pause_start = event.at
+            t.pause_start = at
         else:
-            t.pauses.append((t.pause_start, event.at))
+            t.pauses.append((t.pause_start, at))
             t.pause_start = None
     elif isinstance(event, PriorityChanged):
         lowered = t.priority == Priority.CRITICAL and event.priority in plan.workaround_priorities
         if lowered and plan.resolution[0] is not None:
-            closed = _resolution(plan, t, event.at, now, stopped=True)
+            closed = _resolution(plan, t, at, now, stopped=True)
             if closed is not None:
                 t.earlier.append(closed)
-            t.clock_start = event.at
+            t.clock_start = at
         t.priority = event.priority
         t.agreed = None
     elif isinstance(event, AgreedDeadline):
@@ -195,9 +203,9 @@ def _apply(plan: Plan, t: _Ticket, event: object, now: dt.datetime) -> None:
             )
         t.agreed = event.due
     elif isinstance(event, Resolved):
-        t.resolved = event.at
+        t.resolved = at
         if t.responded is None:
-            t.responded, t.response_priority = event.at, t.priority
+            t.responded, t.response_priority = at, t.priority
 
 
 def evaluate(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> Status:
@@ -218,23 +226,24 @@ def evaluate(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> St
     ordered = timeline(events)
     opening = ordered[0]
     assert isinstance(opening, Opened)
-    if opening.at > instant:
+    moment = _utc(instant)
+    if _utc(opening.at) > moment:
         raise EventError(
             f"the ticket was opened {opening.at.isoformat()}, after now ({instant.isoformat()}); "
             "give a now at or after the opening"
         )
     ticket = _Ticket(opened=opening.at, priority=opening.priority)
     for event in ordered[1:]:
-        if event.at > instant:
+        if _utc(event.at) > moment:
             break
-        _apply(the_plan, ticket, event, instant)
+        _apply(the_plan, ticket, event, moment)
     reaction_priority = ticket.response_priority or ticket.priority
     reaction = _clock(
         reaction_deadline(the_plan, reaction_priority, ticket.opened),
         ticket.responded,
-        instant,
+        moment,
         False,
     )
-    end = ticket.resolved if ticket.resolved is not None else instant
-    resolution = _resolution(the_plan, ticket, end, instant, stopped=ticket.resolved is not None)
+    end = ticket.resolved if ticket.resolved is not None else moment
+    resolution = _resolution(the_plan, ticket, end, moment, stopped=ticket.resolved is not None)
     return Status(instant, ticket.priority, reaction, resolution, tuple(ticket.earlier))
