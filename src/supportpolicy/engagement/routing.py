@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import Any
 
 import attrs
 
 from supportpolicy import _coerce
 from supportpolicy.engagement._text import number, tr
+from supportpolicy.engagement.views import routing_html, routing_record, routing_repr
 from supportpolicy.i18n import N_
 
 __all__ = ["DEFAULT_SOW_THRESHOLD", "Route", "Routing", "route", "routing"]
@@ -76,6 +78,21 @@ class Routing:
                 "partner buys the approved service hours in the portal (document 000)."
             )
         return text.format(**values)
+
+    def __repr__(self) -> str:
+        return routing_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Estimate and threshold as decimal strings, and the route's value."""
+        return routing_record(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """An HTML table: estimate, threshold, route and why, localized."""
+        return routing_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
 
 
 def routing(hours: object, threshold: object = DEFAULT_SOW_THRESHOLD) -> Routing:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -30,6 +31,12 @@ from supportpolicy.engagement._months import Month, parse_month, zone
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.sessions import Session, SessionStatus, Violation, ViolationKind
 from supportpolicy.engagement.tiers import TamTier, tam_tiers
+from supportpolicy.engagement.views import (
+    statement_html,
+    statement_record,
+    statement_records,
+    statement_repr,
+)
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
 
 __all__ = ["TamStatement", "tam_statement"]
@@ -107,6 +114,25 @@ class TamStatement:
             lines.append(t.gettext("A held session this month was the quarterly review."))
         lines.extend(v.explain(locale, self.timezone) for v in self.violations)
         return "\n".join(lines)
+
+    def __repr__(self) -> str:
+        return statement_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The month's ledger in one flat row (counts as ints)."""
+        return statement_record(self)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One flat row per session counted in the month."""
+        return statement_records(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """The ledger counts and any rule violations as HTML, localized."""
+        return statement_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
 
 
 def _carried_in(value: object) -> int:

@@ -11,12 +11,21 @@ import functools
 import os
 from collections.abc import Mapping
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
 from supportpolicy import _coerce, _toml
 from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
 from supportpolicy.engagement._text import tr
+from supportpolicy.engagement.views import (
+    tier_html,
+    tier_record,
+    tier_repr,
+    tiers_html,
+    tiers_records,
+    tiers_repr,
+)
 from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError
 from supportpolicy.i18n import N_, localize
 
@@ -67,6 +76,21 @@ class TamTier:
         """The tier's localized display name."""
         return localize(self.name, locale, "engagement")
 
+    def __repr__(self) -> str:
+        return tier_repr(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The tier's facts in one flat row (its English name)."""
+        return tier_record(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """One HTML table row: name, sessions, cadence, longest session, seats."""
+        return tier_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
+
 
 @attrs.frozen
 class TierSet:
@@ -88,6 +112,21 @@ class TierSet:
                 f"unknown tier {key!r}; accepted: {', '.join(self.tiers)}"
             )
         return found
+
+    def __repr__(self) -> str:
+        return tiers_repr(self)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One flat row per tier, for ``pandas.DataFrame(tiers.records())``."""
+        return tiers_records(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """An HTML table with one row per tier."""
+        return tiers_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
 
 
 def _count(table: _toml.Table, key: str, source: str, where: str) -> int:
