@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -21,6 +22,7 @@ from supportpolicy.sla.explain import explain_deadline
 from supportpolicy.sla.plans import Plan, as_plan
 from supportpolicy.sla.priorities import Priority, as_priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
+from supportpolicy.sla.views import deadline_html, deadline_record, deadline_repr
 
 __all__ = ["Deadline", "StartReason", "reaction_deadline", "resolution_deadline"]
 
@@ -66,6 +68,21 @@ class Deadline:
         """A short localized account: plan, priority, target, clock start, closed days
         skipped (holiday names in that language), pauses and the due time."""
         return explain_deadline(self, locale)
+
+    def __repr__(self) -> str:
+        return deadline_repr(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """An HTML table: plan, priority, clock, target, opening, clock start, due."""
+        return deadline_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat record: ISO 8601 instants, the target in short form (``4h``)."""
+        return deadline_record(self)
 
 
 def _plan_priority(plan: object, priority: object) -> tuple[Plan, Priority]:

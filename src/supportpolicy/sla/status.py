@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
+from typing import Any
 
 import attrs
 
@@ -35,6 +36,14 @@ from supportpolicy.sla.events import (
 from supportpolicy.sla.plans import Plan
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric
+from supportpolicy.sla.views import (
+    clock_html,
+    clock_record,
+    clock_repr,
+    status_html,
+    status_record,
+    status_repr,
+)
 
 __all__ = ["Clock", "State", "Status", "evaluate"]
 
@@ -85,6 +94,21 @@ class Clock:
         """The localized account of the deadline behind this clock."""
         return self.deadline.explain(locale)
 
+    def __repr__(self) -> str:
+        return clock_repr(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """One HTML table row: clock, priority, state, due, remaining, stop instant."""
+        return clock_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat record; ``remaining_minutes`` is business minutes, < 0 once overdue."""
+        return clock_record(self)
+
 
 @attrs.frozen
 class Status:
@@ -100,6 +124,21 @@ class Status:
     reaction: Clock
     resolution: Clock | None
     earlier: tuple[Clock, ...] = ()
+
+    def __repr__(self) -> str:
+        return status_repr(self)
+
+    def to_html(self, locale: str = "en") -> str:
+        """An HTML table with one row per clock (reaction, resolution, earlier)."""
+        return status_html(self, locale)
+
+    def _repr_html_(self) -> str:
+        """The notebook view: :meth:`to_html` in English."""
+        return self.to_html("en")
+
+    def to_dict(self) -> dict[str, Any]:
+        """One flat row per ticket: ``reaction_*`` and ``resolution_*`` columns."""
+        return status_record(self)
 
 
 def _utc(instant: dt.datetime) -> dt.datetime:
