@@ -1,0 +1,151 @@
+"""Strategies for priorities, SLA targets, plans and ticket event timelines.
+
+Timelines are built as a small state machine (waiting or not, resolved or not) so that
+every one is a timeline :func:`~supportpolicy.sla.evaluate` accepts: opened first, then
+responses, pauses and resumes that alternate, priority changes, agreed deadlines only
+where the plan allows them, and at most one resolution, last, at strictly increasing
+instants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from hypothesis import strategies as st
+
+from supportpolicy import sla
+from supportpolicy.errors import InvalidValueError
+from supportpolicy.sla.events import Event
+from supportpolicy.strategies._calendars import calendars, instants
+
+__all__ = ["plans", "priorities", "targets", "ticket_events"]
+
+_PLAN_NAME = (
+    ("en", "Test plan"),
+    ("de", "Testplan"),
+    ("nl", "Testplan"),
+    ("es", "Plan de prueba"),
+    ("ru", "Тестовый план"),
+)
+
+
+def priorities(*, spelled: bool = False) -> st.SearchStrategy[sla.Priority | int | str]:
+    """Priorities 1-4 as :class:`~supportpolicy.sla.Priority`; with *spelled*, also the
+    other spellings the library accepts (``2``, ``"P2"``, ``"high"``)."""
+    members: st.SearchStrategy[sla.Priority | int | str] = st.sampled_from(list(sla.Priority))
+    if not spelled:
+        return members
+    return members | st.sampled_from([1, 2, 3, 4, "1", "p2", "P3", "low", "Critical"])
+
+
+def targets(*, in_days: bool | None = None) -> st.SearchStrategy[sla.Target]:
+    """SLA targets: 1-600 minutes, 1-72 hours, or (unless *in_days* is False) 1-30
+    business days; only business days when *in_days* is True."""
+    clock = st.builds(sla.Target, st.integers(1, 600), st.just(sla.Unit.MINUTES)) | st.builds(
+        sla.Target, st.integers(1, 72), st.just(sla.Unit.HOURS)
+    )
+    days = st.builds(sla.Target, st.integers(1, 30), st.just(sla.Unit.BUSINESS_DAYS))
+    if in_days is None:
+        return clock | days
+    return days if in_days else clock
+
+
+@st.composite
+def _generated_plan(draw: st.DrawFn) -> sla.Plan:
+    cal = draw(calendars())
+    reaction = tuple(draw(targets()) for _ in range(4))
+    resolution = tuple(draw(st.none() | targets()) for _ in range(4))
+    working = None
+    if any(t is not None and t.in_days for t in (*reaction, *resolution)):
+        whole_days = st.sampled_from(["Mon-Fri 00:00-24:00", "Mon-Sat 00:00-24:00"])
+        working = draw(calendars(zones=st.just(cal.timezone), hours=whole_days))
+    subset = st.sets(st.sampled_from(list(sla.Priority)))
+    return sla.Plan(
+        key="generated",
+        name=_PLAN_NAME,
+        calendar=cal,
+        reaction=reaction,  # type: ignore[arg-type]  # four targets by construction
+        resolution=resolution,  # type: ignore[arg-type]
+        working_days=working,
+        working_days_name=_PLAN_NAME if working is not None else None,
+        workaround_priorities=tuple(sorted(draw(subset) - {sla.Priority.CRITICAL})),
+        agreed_deadline_priorities=tuple(sorted(draw(subset))),
+    )
+
+
+def plans(*, generated: bool = True) -> st.SearchStrategy[sla.Plan]:
+    """The preset plans and (unless *generated* is False) generated valid plans: any
+    calendar of :func:`calendars`, any :func:`targets`, a working-day calendar where a
+    target counts business days, random workaround and agreed-deadline priorities."""
+    presets = st.sampled_from(sla.plan_names()).map(sla.plan)
+    return presets | _generated_plan() if generated else presets
+
+
+_STEP = st.one_of(
+    st.integers(1, 59).map(lambda s: dt.timedelta(seconds=s)),
+    st.integers(1, 600).map(lambda m: dt.timedelta(minutes=m)),
+    st.integers(1, 96).map(lambda h: dt.timedelta(hours=h)),
+    st.timedeltas(dt.timedelta(microseconds=1), dt.timedelta(days=20)),
+)
+
+
+def _moment(draw: st.DrawFn, utc: dt.datetime, zones: tuple[str, ...]) -> dt.datetime:
+    """*utc* as read in one of *zones* (a ticketing system may store UTC or local time)."""
+    return utc.astimezone(ZoneInfo(draw(st.sampled_from(zones))))
+
+
+@st.composite
+def _timeline(
+    draw: st.DrawFn, plan: sla.Plan | None, zones: tuple[str, ...] | None, max_events: int
+) -> tuple[Event, ...]:
+    opened = draw(instants(plan.calendar) if plan is not None else instants())
+    shown = zones or (getattr(opened.tzinfo, "key", "UTC"), "UTC")
+    priority = draw(priorities())
+    events: list[Event] = [sla.Opened(opened, priority)]
+    clock = opened.astimezone(dt.UTC)
+    waiting = False
+    allowed = plan.agreed_deadline_priorities if plan is not None else ()
+    for _ in range(draw(st.integers(0, max_events - 1))):
+        clock += draw(_STEP)
+        at = _moment(draw, clock, shown)
+        kinds = ["responded", "wait-or-resume", "priority", "resolved"]
+        if priority in allowed:
+            kinds.append("agreed")
+        kind = draw(st.sampled_from(kinds))
+        if kind == "responded":
+            events.append(sla.Responded(at))
+        elif kind == "wait-or-resume":
+            events.append(sla.Resumed(at) if waiting else sla.WaitingOnCustomer(at))
+            waiting = not waiting
+        elif kind == "priority":
+            priority = draw(priorities())
+            events.append(sla.PriorityChanged(at, priority))
+        elif kind == "agreed":
+            due = _moment(draw, clock + draw(_STEP | st.just(dt.timedelta(0))), shown)
+            events.append(sla.AgreedDeadline(at, due))
+        else:
+            events.append(sla.Resolved(at))
+            break
+    return tuple(events)
+
+
+def ticket_events(
+    plan: sla.Plan | str | None = None,
+    *,
+    zones: tuple[str, ...] | None = None,
+    max_events: int = 8,
+) -> st.SearchStrategy[tuple[Event, ...]]:
+    """Valid ticket timelines: ``Opened`` first, then up to ``max_events - 1`` events
+    at strictly increasing instants, which :func:`~supportpolicy.sla.evaluate` accepts
+    for *plan* with any ``now`` at or after the opening.
+
+    The opening is an :func:`instants` value of the plan's calendar (DST gaps and folds
+    included); later instants are shown in the opening's zone or UTC (or in *zones*).
+    ``AgreedDeadline`` events appear only for a *plan* that allows them at the
+    ticket's priority then; without a plan, none are drawn (valid for every plan).
+    """
+    chosen = None if plan is None else sla.plan(plan)
+    if max_events < 1:
+        raise InvalidValueError(f"max_events must be >= 1, got {max_events}")
+    return _timeline(chosen, zones, max_events)
