@@ -21,7 +21,7 @@ from babel.messages.pofile import read_po
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from supportpolicy import _display, coverage, engagement, i18n, sla
+from supportpolicy import _display, coverage, engagement, errors, i18n, sla
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "supportpolicy"
 LOCALES_DIR = SRC / "i18n" / "locales"
@@ -387,3 +387,13 @@ def test_reprs_leave_equality_hashing_and_pickling_alone() -> None:
         month="2026-11",
     )
     assert pickle.loads(pickle.dumps(money)) == money
+
+
+@pytest.mark.parametrize("item", [i for i in ALL if hasattr(i[1], "to_html")], ids=sample_id)
+def test_an_unknown_locale_is_refused_with_the_librarys_error(item: tuple[str, Any]) -> None:
+    _, value = item
+    with pytest.raises(errors.UnknownLocaleError, match="accepted: en, de, nl, es, ru"):
+        value.to_html("fr")
+    with pytest.raises(errors.InvalidTypeError):
+        value.to_html(None)
+    assert value.to_html("de_CH") == value.to_html("de")

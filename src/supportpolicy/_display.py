@@ -71,14 +71,19 @@ def iso(instant: dt.datetime | dt.date | None) -> str | None:
 
 
 def decimal_text(value: Decimal | None) -> str | None:
-    """A Decimal as its exact string for records (None stays None): never a float."""
-    return None if value is None else str(value)
+    """A Decimal as its exact string in plain notation, never a float (None stays None).
+
+    >>> decimal_text(Decimal("1.50")), decimal_text(Decimal("1E+3"))
+    ('1.50', '1000')
+    """
+    return None if value is None else f"{value:f}"
 
 
 def minutes(delta: dt.timedelta | None) -> int | float | None:
     """A duration as a number of minutes for records: an int when whole, else a float.
 
-    The float is exact to the microsecond for any span under a century.
+    The float rebuilds the exact timedelta (``timedelta(minutes=value)``) for spans of up
+    to ten years, which the test suite checks.
 
     >>> minutes(dt.timedelta(hours=-1, minutes=-30)), minutes(dt.timedelta(seconds=90))
     (-90, 1.5)
