@@ -15,7 +15,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from supportpolicy import _display, coverage, engagement, sla
@@ -107,13 +107,19 @@ def test_deadline_records_keep_the_instants_and_targets(
     reply=st.none() | st.integers(0, 72 * 60),
     later=st.integers(0, 30 * 24 * 60),
 )
+@example(  # opened inside New York's spring-forward gap
+    name="basic", priority=1, opened=dt.datetime(2026, 3, 8, 2, 59, tzinfo=NY), reply=1, later=0
+)
 def test_status_records_keep_states_instants_and_remaining_time(
     name: str, priority: int, opened: dt.datetime, reply: int | None, later: int
 ) -> None:
+    # Later instants are counted in UTC: adding to a zoned datetime adds wall-clock time,
+    # which in a DST gap can land before the opening.
+    start = opened.astimezone(dt.UTC)
     events: list[object] = [sla.Opened(opened, priority)]
     if reply is not None:
-        events.append(sla.Responded(opened + dt.timedelta(minutes=reply)))
-    now = opened + dt.timedelta(minutes=max(later, reply or 0))
+        events.append(sla.Responded(start + dt.timedelta(minutes=reply)))
+    now = start + dt.timedelta(minutes=max(later, reply or 0))
     status = sla.evaluate(name, events, now)
     record = status.to_dict()
     assert_flat_json(record)
