@@ -63,3 +63,14 @@ def test_a_pause_across_the_fold_is_read_in_real_time() -> None:
 def test_an_agreed_deadline_in_the_fold_is_after_its_agreement() -> None:
     agreed = sla.AgreedDeadline(_fold_time(2, 50, 0), _fold_time(2, 10, 1))
     assert agreed.due.astimezone(UTC) > agreed.at.astimezone(UTC)
+
+
+def test_a_24x7_result_in_a_fold_is_the_real_time_sum() -> None:
+    # The clock was right; the law's test compared across zones with ==, which PEP 495
+    # makes False for any instant in a fold. Lord Howe falls back 02:00 -> 01:30.
+    cal = sla.calendar("Australia/Lord_Howe", "24x7")
+    start = dt.datetime(2024, 3, 14, 0, 32, 26, tzinfo=UTC)
+    duration = dt.timedelta(days=23, seconds=50254)
+    result = sla.add_business_time(cal, start, duration)
+    assert result.astimezone(UTC) == start + duration
+    assert result.fold == 0 and result != start + duration  # the trap itself
