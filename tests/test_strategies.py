@@ -175,7 +175,7 @@ def test_coverage_requests_get_exactly_one_verdict(name: str) -> None:
 REGISTERED = [
     sla.Calendar, sla.WeeklyHours, sla.Plan, sla.Priority, sla.Target, sla.Deadline,
     sla.Status, sla.Opened, sla.Responded, sla.WaitingOnCustomer, sla.Resumed,
-    sla.Resolved, sla.PriorityChanged, sla.AgreedDeadline, coverage.Policy,
+    sla.Resolved, sla.PriorityChanged, sla.AgreedDeadline, coverage.RequestKind, coverage.Policy,
     coverage.Decision, coverage.Request, engagement.Session, engagement.Month,
     engagement.TamTier, engagement.TamStatement,
 ]  # fmt: skip
@@ -221,3 +221,8 @@ def test_nothing_in_the_library_imports_the_strategies() -> None:
 def test_ticket_events_refuse_an_empty_timeline() -> None:
     with pytest.raises(errors.InvalidValueError, match="max_events"):
         sps.ticket_events(max_events=0)
+
+
+def test_instants_refuse_an_unknown_zone_with_the_library_error() -> None:
+    with pytest.raises(errors.InvalidValueError, match="IANA zone name"):
+        sps.instants("Mars/Olympus")

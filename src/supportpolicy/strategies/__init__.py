@@ -130,6 +130,7 @@ def _hypothesis_setup_hook() -> None:
         sla.AgreedDeadline: st.builds(
             lambda a, d: sla.AgreedDeadline(a, a + d), at, business_durations()
         ),
+        coverage.RequestKind: st.sampled_from(list(coverage.RequestKind)),
         coverage.Policy: st.sampled_from(coverage.policy_names()).map(coverage.policy),
         coverage.Decision: decisions(),
         coverage.Request: decisions().map(lambda d: d.request),

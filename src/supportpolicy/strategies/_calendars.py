@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hypothesis import strategies as st
 
 from supportpolicy import sla
+from supportpolicy.errors import InvalidValueError
 from supportpolicy.sla.hours import DAY_NAMES
 
 __all__ = [
@@ -217,7 +218,13 @@ def _odd_wall_time(
 def _zone_name(calendar_or_zone: sla.Calendar | str) -> str:
     if isinstance(calendar_or_zone, sla.Calendar):
         return calendar_or_zone.timezone
-    ZoneInfo(calendar_or_zone)  # an unknown name fails here, not at draw time
+    try:
+        ZoneInfo(calendar_or_zone)  # an unknown name fails here, not at draw time
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
+        raise InvalidValueError(
+            f"instants() takes an sla.Calendar or an IANA zone name such as "
+            f"'Europe/Berlin', got {calendar_or_zone!r}"
+        ) from None
     return calendar_or_zone
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from supportpolicy import coverage, engagement
+from supportpolicy import coverage, engagement, sla
 from supportpolicy.strategies._calendars import instants
 
 __all__ = ["coverage_requests", "sessions", "tam_months"]
@@ -63,7 +63,7 @@ def _session(
 
 
 def sessions(
-    calendar_or_zone: str = "America/New_York",
+    calendar_or_zone: sla.Calendar | str = "America/New_York",
 ) -> st.SearchStrategy[engagement.Session]:
     """TAM sessions at :func:`instants` of the zone: 1-90 minutes (longer than 003's
     hour now and then), any status, sometimes marked as the quarterly review."""
