@@ -23,12 +23,18 @@ __all__ = [
     "month_of",
     "parse_month",
     "parse_quarter",
+    "utc",
     "zone",
 ]
 
 DEFAULT_TIMEZONE = "America/New_York"
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+
+
+def utc(instant: dt.datetime) -> dt.datetime:
+    """*instant* in UTC: the form in which instants are compared and ordered."""
+    return instant.astimezone(dt.UTC)
 
 
 def zone(timezone: object) -> ZoneInfo:
@@ -65,12 +71,17 @@ class Month:
         return Month(self.year + self.month // 12, self.month % 12 + 1)
 
     def bounds(self, timezone: str) -> tuple[dt.datetime, dt.datetime]:
-        """``[start, end)`` of the month as aware instants in *timezone*."""
+        """``[start, end)`` of the month in *timezone*, as UTC instants.
+
+        UTC, because Python compares two datetimes of the same zone by wall clock and
+        ignores ``fold``: a session in the hour repeated when New York falls back
+        must be compared by real time.
+        """
         tz = zone(timezone)
         following = self.next()
         return (
-            dt.datetime(self.year, self.month, 1, tzinfo=tz),
-            dt.datetime(following.year, following.month, 1, tzinfo=tz),
+            utc(dt.datetime(self.year, self.month, 1, tzinfo=tz)),
+            utc(dt.datetime(following.year, following.month, 1, tzinfo=tz)),
         )
 
 

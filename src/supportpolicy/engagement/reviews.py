@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from supportpolicy.engagement._months import DEFAULT_TIMEZONE, Quarter, parse_quarter, zone
+from supportpolicy.engagement._months import DEFAULT_TIMEZONE, Quarter, parse_quarter, utc, zone
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.sessions import Session
 from supportpolicy.engagement.statement import _sessions
@@ -58,6 +58,6 @@ def quarter_review(
     zone(timezone)
     found = tuple(
         sorted((s for s in _sessions(sessions) if s.held and s.review and start <= s.at < end),
-               key=lambda s: s.at)
+               key=lambda s: utc(s.at))
     )
     return QuarterReview(period, found)

@@ -27,7 +27,7 @@ from typing import Any
 import attrs
 
 from supportpolicy import _coerce
-from supportpolicy.engagement._months import Month, parse_month, zone
+from supportpolicy.engagement._months import Month, parse_month, utc, zone
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.sessions import Session, SessionStatus, Violation, ViolationKind
 from supportpolicy.engagement.tiers import TamTier, tam_tiers
@@ -193,7 +193,7 @@ def tam_statement(
     violations = _outside(items, start, end, label)
     inside = tuple(s for s in items if start <= s.at < end)
     for s in inside:
-        if s.held and not closed and cut is not None and s.at >= cut:
+        if s.held and not closed and cut is not None and utc(s.at) >= utc(cut):
             raise InvalidValueError(
                 f"session at {s.at.isoformat()} is marked held but lies after as_of "
                 f"{cut.isoformat()}; only sessions that started by as_of can be held"
@@ -231,6 +231,6 @@ def tam_statement(
         cancelled_by_customer=by_customer,
         cancelled_by_tam=by_tam,
         review_meetings=review_meetings,
-        sessions=tuple(sorted(inside, key=lambda s: s.at)),
-        violations=tuple(sorted(violations, key=lambda v: v.session.at)),
+        sessions=tuple(sorted(inside, key=lambda s: utc(s.at))),
+        violations=tuple(sorted(violations, key=lambda v: utc(v.session.at))),
     )
