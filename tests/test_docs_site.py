@@ -82,6 +82,9 @@ def test_the_site_is_built_strictly_with_the_api_from_src() -> None:
 def test_api_pages_name_importable_modules(page: Path) -> None:
     targets = API_TARGET.findall(page.read_text(encoding="utf-8"))
     assert targets, f"{page.name} has no '::: module' directive"
+    # Import order is not this test's concern (tests/test_installed.py checks a cold
+    # import of the strategies): load hypothesis first, as any test run already has.
+    importlib.import_module("hypothesis")
     for target in targets:
         importlib.import_module(target)
 
