@@ -143,14 +143,6 @@ def run_python(code: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "known bug, reported: supportpolicy/strategies/__init__.py imports hypothesis before "
-        "it defines _hypothesis_setup_hook, so when it is the first import hypothesis' plugin "
-        "loader finds the package half-initialized; remove this marker once that is fixed"
-    ),
-)
 def test_the_strategies_import_first_thing(tmp_path: Path) -> None:
     """A user's test module may import the strategies before anything else of hypothesis."""
     result = run_python("import supportpolicy.strategies as s; print(len(s.__all__))", tmp_path)

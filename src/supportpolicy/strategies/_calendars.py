@@ -80,8 +80,7 @@ def _hours_group(draw: st.DrawFn, days: list[int], style: int) -> str:
     if len(points) % 2:
         points = points[:-1]
     ranges = ",".join(
-        f"{_minute_text(points[i])}-{_minute_text(points[i + 1])}"
-        for i in range(0, len(points), 2)
+        f"{_minute_text(points[i])}-{_minute_text(points[i + 1])}" for i in range(0, len(points), 2)
     )
     return f"{_day_text(days, style)} {ranges}"
 
