@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
 import math
+import numbers
+import operator
+import zoneinfo
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
+from supportpolicy import _limits
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
 
 E = TypeVar("E", bound=enum.Enum)
@@ -35,7 +40,86 @@ def aware(value: object, name: str = "instant") -> dt.datetime:
             f"{name} {value.isoformat()} is naive; pass an aware datetime, "
             "for example datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo('Europe/Moscow'))"
         )
+    return in_range(value, name)
+
+
+_DAY = dt.timedelta(days=1)
+_NAIVE_EARLIEST = _limits.EARLIEST.replace(tzinfo=None)
+_NAIVE_LATEST = _limits.LATEST.replace(tzinfo=None)
+
+
+def in_range(value: dt.datetime, name: str = "instant") -> dt.datetime:
+    """Return the aware *value* if it lies in the library's range of instants, else raise.
+
+    The wall clock is compared first, with a day's margin for any UTC offset, so that
+    instants near ``datetime.min``/``datetime.max`` are refused without the overflow
+    that converting them would raise.
+    """
+    wall = value.replace(tzinfo=None, fold=0)
+    inside = _NAIVE_EARLIEST + _DAY <= wall < _NAIVE_LATEST - _DAY
+    if not inside and (_NAIVE_EARLIEST - _DAY < wall < _NAIVE_LATEST + _DAY):
+        inside = _limits.EARLIEST <= value < _limits.LATEST
+    if not inside:
+        raise InvalidValueError(
+            f"{name} {value.isoformat()} is outside the supported range; "
+            f"accepted: instants from {_limits.RANGE_TEXT}"
+        )
     return value
+
+
+def zone(value: object, name: str = "timezone") -> zoneinfo.ZoneInfo:
+    """The IANA zone *value* names (or is), else raise.
+
+    Only names of the IANA database are accepted: ``"localtime"`` and file paths are
+    refused, because they make results depend on the host.
+    """
+    if isinstance(value, zoneinfo.ZoneInfo):
+        key = value.key
+    elif isinstance(value, str):
+        key = value.strip()
+    else:
+        raise InvalidTypeError(
+            f"{name} must be an IANA zone name such as 'Europe/Moscow', got {type(value).__name__}"
+        )
+    if key not in _zone_names():
+        shown = key if len(key) <= 60 else key[:57] + "..."
+        raise InvalidValueError(
+            f"unknown {name} {shown!r}; give an IANA zone name such as 'Europe/Moscow' or 'UTC'"
+        )
+    return value if isinstance(value, zoneinfo.ZoneInfo) else zoneinfo.ZoneInfo(key)
+
+
+@functools.cache
+def _zone_names() -> frozenset[str]:
+    names = set(zoneinfo.available_timezones()) - {"localtime", "Factory", "posixrules"}
+    return frozenset(names | {"UTC"})
+
+
+def integer(
+    value: object,
+    name: str,
+    *,
+    minimum: int | None = None,
+    maximum: int | None = _limits.MAX_INTEGER,
+) -> int:
+    """*value* as an ``int`` if it is an integer (any :class:`numbers.Integral`, numpy's
+    included, but not bool) within ``[minimum, maximum]``, else raise."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise InvalidTypeError(f"{name} must be an integer, got {type(value).__name__}")
+    number = operator.index(value)
+    low = minimum is not None and number < minimum
+    high = maximum is not None and number > maximum
+    if low or high:
+        bounds = (
+            f"from {minimum} to {maximum}"
+            if minimum is not None and maximum is not None
+            else f">= {minimum}"
+            if minimum is not None
+            else f"<= {maximum}"
+        )
+        shown = str(number) if abs(number) < 10**30 else f"of {len(str(abs(number)))} digits"
+        raise InvalidValueError(f"{name} {shown} is out of range; accepted: integers {bounds}")
+    return number
 
 
 def duration(value: object, name: str = "duration") -> dt.timedelta:
@@ -44,6 +128,11 @@ def duration(value: object, name: str = "duration") -> dt.timedelta:
         raise InvalidTypeError(f"{name} must be a datetime.timedelta, got {type(value).__name__}")
     if value < dt.timedelta(0):
         raise InvalidValueError(f"{name} {value} is negative; only durations >= 0 are accepted")
+    if value > _limits.MAX_DURATION:
+        raise InvalidValueError(
+            f"{name} {value} is too long; "
+            f"accepted: durations up to {_limits.MAX_DURATION.days} days"
+        )
     return value
 
 

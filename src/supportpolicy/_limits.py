@@ -1,0 +1,47 @@
+"""The bounds every public function accepts, in one place.
+
+These are the library's guards against absurd input (see docs/architecture.md, "Guards"):
+each constant is checked where values enter (:mod:`supportpolicy._coerce`,
+:mod:`supportpolicy._toml`, the clock's index), so that a bad value is refused at once
+with an :class:`~supportpolicy.errors.InvalidValueError` naming the limit, instead of
+overflowing deep inside :mod:`datetime`, hanging, or taking unbounded memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+__all__ = [
+    "EARLIEST",
+    "LATEST",
+    "MAX_DECIMAL_DIGITS",
+    "MAX_DURATION",
+    "MAX_FILE_BYTES",
+    "MAX_INTEGER",
+    "MAX_TEXT_CHARS",
+    "RANGE_TEXT",
+]
+
+EARLIEST = dt.datetime(1900, 1, 2, tzinfo=dt.UTC)
+"""The earliest instant accepted (a day inside 1900, so every zone's local year is >= 1900)."""
+
+LATEST = dt.datetime(2399, 12, 31, tzinfo=dt.UTC)
+"""The first instant no longer accepted (a day before 2400, for the same reason)."""
+
+RANGE_TEXT = "1900-01-02 to 2399-12-30 (UTC)"
+"""The accepted range of instants, as error messages state it."""
+
+MAX_DURATION = LATEST - EARLIEST
+"""The longest duration accepted: no computation inside the range can use more."""
+
+MAX_INTEGER = 10**9
+"""The largest count (business days, sessions, minutes of a target) accepted."""
+
+MAX_DECIMAL_DIGITS = 40
+"""The most significant digits, and the largest exponent, a Decimal input may have."""
+
+MAX_FILE_BYTES = 4 * 1024 * 1024
+"""The largest policy, plan or event file a loader reads (4 MiB)."""
+
+MAX_TEXT_CHARS = 100_000
+"""The longest single string (an hours spec, a name, a TOML string) accepted."""
