@@ -25,11 +25,22 @@ from supportpolicy import _display, coverage, engagement, errors, i18n, sla
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "supportpolicy"
 LOCALES_DIR = SRC / "i18n" / "locales"
+# The modules that declare the facts (and so the labels) of each domain's values.
 VIEW_MODULES = {
-    "sla": [SRC / "sla" / "views.py", SRC / "sla" / "calendar_views.py"],
-    "coverage": [SRC / "coverage" / "views.py"],
-    "engagement": [SRC / "engagement" / "views.py"],
-}
+    "sla": [
+        SRC / "sla" / name
+        for name in (
+            "views.py", "calendar_views.py", "hours.py", "calendars.py", "plans.py",
+            "deadlines.py", "status.py",
+        )
+    ],
+    "coverage": [
+        SRC / "coverage" / n for n in ("views.py", "decisions.py", "billing.py", "policies.py")
+    ],
+    "engagement": [
+        SRC / "engagement" / n for n in ("views.py", "routing.py", "tiers.py", "statement.py")
+    ],
+}  # fmt: skip
 ALLOWED_TAGS = {"table", "caption", "thead", "tbody", "tr", "th", "td", "br"}
 VOID_TAGS = {"br"}
 MSK = ZoneInfo("Europe/Moscow")

@@ -24,6 +24,7 @@ from decimal import Decimal
 
 __all__ = [
     "REPR_LIMIT",
+    "cell",
     "clip",
     "decimal_text",
     "escape",
@@ -104,11 +105,19 @@ def _caption(caption: str | None) -> str:
     return "" if caption is None else f"<caption>{escape(caption)}</caption>"
 
 
+def cell(value: object) -> str:
+    """A table cell's escaped text: None shows as a dash, a tuple as one line per item."""
+    if value is None:
+        return "–"
+    if isinstance(value, tuple):
+        return "<br>".join(escape(line) for line in value)
+    return escape(value)
+
+
 def pairs(rows: Iterable[tuple[str, object]], caption: str | None = None) -> str:
     """A two-column table of label and value rows (a value of None shows as a dash)."""
     body = "".join(
-        f"<tr><th>{escape(label)}</th><td>{escape('–' if value is None else value)}</td></tr>"
-        for label, value in rows
+        f"<tr><th>{escape(label)}</th><td>{cell(value)}</td></tr>" for label, value in rows
     )
     return f"{_TABLE}{_caption(caption)}<tbody>{body}</tbody></table>"
 
@@ -118,10 +127,7 @@ def grid(
 ) -> str:
     """A table with a header row; a cell of None shows as a dash."""
     head = "".join(f"<th>{escape(cell)}</th>" for cell in header)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape('–' if c is None else c)}</td>" for c in row) + "</tr>"
-        for row in rows
-    )
+    body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"{_TABLE}{_caption(caption)}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 

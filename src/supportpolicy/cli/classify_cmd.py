@@ -61,7 +61,9 @@ def run(args: argparse.Namespace) -> int:
         lead_ticket=args.lead_ticket,
     )
     if args.json:
-        print_json(decision.to_dict(args.locale))
+        # The record is language-neutral; the CLI adds the texts for people beside it.
+        texts = {"reason": decision.reason(args.locale), "next": decision.next_text(args.locale)}
+        print_json({**decision.to_dict(), **texts})
     else:
         print(decision.explain(args.locale))
     return 0

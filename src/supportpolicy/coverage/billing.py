@@ -23,14 +23,8 @@ import attrs
 from babel.numbers import get_currency_precision, is_currency
 
 from supportpolicy import _coerce
-from supportpolicy.coverage.views import (
-    line_record,
-    line_repr,
-    statement_html,
-    statement_record,
-    statement_records,
-    statement_repr,
-)
+from supportpolicy._render import Fact, Facts, Kind, Shown, records
+from supportpolicy.coverage.views import line_facts, total_label
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
 from supportpolicy.i18n import translator
 
@@ -109,8 +103,8 @@ class TimeEntry:
     currency: str = attrs.field(converter=_currency)
 
 
-@attrs.frozen
-class StatementLine:
+@attrs.frozen(repr=False)
+class StatementLine(Shown):
     """One entry on a statement: its local date, free and billable hours, and amount."""
 
     ticket: str
@@ -121,16 +115,22 @@ class StatementLine:
     rate: Decimal
     amount: Decimal
 
-    def __repr__(self) -> str:
-        return line_repr(self)
+    _domain = "coverage"
 
-    def to_dict(self) -> dict[str, Any]:
-        """A flat record: ISO date; hours, rate and amount as exact decimal strings."""
-        return line_record(self)
+    def _facts(self) -> Facts:
+        return self._columns(None)
+
+    def _columns(self, currency: str | None) -> Facts:
+        hours = (self.hours, self.free_hours, self.billable_hours)
+        brief = f"{self.ticket}, {self.date.isoformat()}, {self.hours} h, amount {self.amount}"
+        return (
+            Fact(None, None, brief, brief="{}"),
+            *line_facts(self.ticket, self.date, hours, (self.rate, self.amount), currency),
+        )
 
 
-@attrs.frozen
-class Statement:
+@attrs.frozen(repr=False)
+class Statement(Shown):
     """A customer's billable time for one calendar month, in one currency."""
 
     customer: str
@@ -138,6 +138,8 @@ class Statement:
     currency: str | None
     lines: tuple[StatementLine, ...]
     total: Decimal
+
+    _domain = "coverage"
 
     @property
     def hours(self) -> Decimal:
@@ -154,24 +156,47 @@ class Statement:
         """Hours charged."""
         return _sum(line.billable_hours for line in self.lines)
 
-    def __repr__(self) -> str:
-        return statement_repr(self)
+    def _facts(self) -> Facts:
+        currency = f" {self.currency}" if self.currency else ""
+        brief = (
+            f"{self.customer}, {self.month}, {len(self.lines)} lines, total {self.total}{currency}"
+        )
+        return (
+            Fact(None, None, brief, brief="{}"),
+            *self._head(),
+            Fact("lines", None, len(self.lines), Kind.INT),
+            Fact("hours", None, self.hours, Kind.DECIMAL),
+            Fact("free_hours", None, self.free_hours, Kind.DECIMAL),
+            Fact("billable_hours", None, self.billable_hours, Kind.DECIMAL),
+            Fact("total", None, self.total, Kind.MONEY),
+        )
 
-    def to_dict(self) -> dict[str, Any]:
-        """The totals in one flat row: hours and total as exact decimal strings."""
-        return statement_record(self)
+    def _head(self) -> Facts:
+        return (
+            Fact("customer", None, self.customer),
+            Fact("month", None, self.month),
+            Fact("currency", None, self.currency),
+        )
+
+    def _rows(self) -> tuple[Facts, ...]:
+        hours = (self.hours, self.free_hours, self.billable_hours)
+        total = line_facts(total_label, None, hours, (None, self.total), self.currency)
+        blank = [attrs.evolve(total[i], value="", kind=Kind.TEXT) for i in (1, 5)]
+        return (
+            *(line._columns(self.currency) for line in self.lines),
+            (total[0], blank[0], *total[2:5], blank[1], total[6]),
+        )
+
+    def _caption(self, locale: str) -> str:
+        return (
+            translator(locale, "coverage")
+            .gettext("Statement for {customer}, {month}")
+            .format(customer=self.customer, month=self.month)
+        )
 
     def records(self) -> list[dict[str, Any]]:
         """One flat row per line, with the statement's customer, month and currency."""
-        return statement_records(self)
-
-    def to_html(self, locale: str = "en") -> str:
-        """The lines and the total as an HTML table, dates and money localized."""
-        return statement_html(self, locale)
-
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+        return records(self._head(), self.lines)
 
     def summary(self, locale: str = "en") -> str:
         """One line: customer, month, number of entries and total, in *locale*."""

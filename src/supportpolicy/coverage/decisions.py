@@ -8,6 +8,7 @@ matching rule decide. A :class:`Decision` explains itself in any of the five loc
 from __future__ import annotations
 
 import enum
+import functools
 from decimal import Decimal
 from typing import Any
 
@@ -15,25 +16,27 @@ import attrs
 from babel.numbers import format_decimal
 
 from supportpolicy import _coerce
+from supportpolicy._render import Fact, Facts, Kind, Shown, record
 from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.coverage.policies import Policy
 from supportpolicy.coverage.policies import policy as _policy
 from supportpolicy.coverage.rules import NextStep, Request, Rule, Verdict
-from supportpolicy.coverage.views import decision_html, decision_repr
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
-from supportpolicy.i18n import normalize_locale, translator
+from supportpolicy.i18n import N_, normalize_locale, translator
 
 __all__ = ["Decision", "classify"]
 
 
-@attrs.frozen
-class Decision:
+@attrs.frozen(repr=False)
+class Decision(Shown):
     """The outcome of :func:`classify`: verdict, deciding rule, next step, and why."""
 
     policy: Policy = attrs.field(repr=lambda p: repr(p.name))
     request: Request
     rule: Rule = attrs.field(repr=lambda r: repr(r.id))
     rule_number: int
+
+    _domain = "coverage"
 
     @property
     def verdict(self) -> Verdict:
@@ -98,39 +101,51 @@ class Decision:
         )
         return "\n".join(lines)
 
-    def to_dict(self, locale: str = "en") -> dict[str, Any]:
-        """A JSON-ready summary (plain strings; the discount as a decimal string)."""
-        discount = self.subscriber_discount
-        return {
-            "policy": self.policy.name,
-            "source": self.policy.source,
-            "kind": self.request.kind.value,
-            "plan": self.request.plan,
-            "channel": None if self.request.channel is None else self.request.channel.value,
-            "tier": self.request.tier,
-            "complete": self.request.complete,
-            "from_end_user": self.request.from_end_user,
-            "lead_ticket": self.request.lead_ticket,
-            "verdict": self.verdict.value,
-            "next_step": self.next_step.value,
-            "rule": self.rule.id,
-            "rule_number": self.rule_number,
-            "billed_to": self.billed_to,
-            "subscriber_discount": None if discount is None else str(discount),
-            "reason": self.reason(locale),
-            "next": self.next_text(locale),
-        }
+    def to_dict(self, locale: object = None) -> dict[str, Any]:
+        """A flat, language-neutral record: codes, not text (the discount as a decimal
+        string). *locale* is accepted for compatibility and changes nothing: the texts
+        for people are :meth:`reason`, :meth:`next_text` and :meth:`explain`."""
+        return record(self._facts())
 
-    def __repr__(self) -> str:
-        return decision_repr(self)
+    def _facts(self) -> Facts:
+        request, policy = self.request, self.policy
+        plan = None if request.plan is None else functools.partial(policy.plan_label, request.plan)
+        tier = None if request.tier is None else request.tier.upper()
+        brief = f"{policy.name}: {self.verdict.value}, rule {self.rule_number} {self.rule.id}"
+        return (
+            Fact(None, None, brief, brief="{}"),
+            Fact("policy", None, policy.name),
+            Fact("source", None, policy.source),
+            Fact(None, N_("Verdict"), self.verdict, Kind.ENUM),
+            Fact(None, N_("Reason"), self.reason, Kind.LOCALIZED),
+            Fact(None, N_("Next step"), self.next_text, Kind.LOCALIZED),
+            Fact("kind", N_("Request"), request.kind, Kind.ENUM),
+            Fact("plan", None, request.plan),
+            Fact("channel", _shown(N_("Channel"), request.channel), request.channel, Kind.ENUM),
+            Fact(None, _shown(N_("Plan"), plan), plan, Kind.LOCALIZED),
+            Fact("tier", None, request.tier),
+            Fact(None, _shown(N_("Tier"), tier), tier),
+            Fact("complete", None, request.complete, Kind.BOOL),
+            Fact("from_end_user", None, request.from_end_user, Kind.BOOL),
+            Fact("lead_ticket", None, request.lead_ticket, Kind.BOOL),
+            Fact("verdict", None, self.verdict, Kind.ENUM),
+            Fact("next_step", None, self.next_step, Kind.ENUM),
+            Fact("rule", None, self.rule.id),
+            Fact("rule_number", None, self.rule_number, Kind.INT),
+            Fact(None, N_("Rule"), f"{self.rule_number} ({self.rule.id})"),
+            Fact(None, N_("Policy"), policy.title_text, Kind.LOCALIZED),
+            Fact(None, N_("Source document"), policy.source),
+            Fact("billed_to", None, self.billed_to),
+            Fact("subscriber_discount", None, self.subscriber_discount, Kind.DECIMAL),
+        )
 
-    def to_html(self, locale: str = "en") -> str:
-        """An HTML table: verdict, reason, next step, request, rule, policy, source."""
-        return decision_html(self, locale)
+    def _caption(self, locale: str) -> str:
+        return translator(locale, "coverage").gettext("Coverage decision")
 
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+
+def _shown(label: str, value: object) -> str | None:
+    """*label* where the request has *value*, else None (the row is left out)."""
+    return None if value is None else label
 
 
 def classify(
@@ -198,57 +213,55 @@ def _flag(value: object, name: str) -> bool:
     return value
 
 
+_NEXT_TEXTS: dict[NextStep, str] = {
+    NextStep.HANDLED: N_("Handled free of charge under the contract."),
+    NextStep.ESCALATED_TO_VENDOR: N_(
+        "Escalated to the platform vendor's support; the vendor's SLA and response times apply."
+    ),
+    NextStep.FREE_UP_TO_APPROVED_HOURS: N_(
+        "Free up to the hours approved on the lead ticket; hours beyond them are billed."
+    ),
+    NextStep.RETURNED_FOR_COMPLETION: N_(
+        "Returned to the requester for completion; it is classified once it is complete."
+    ),
+    NextStep.REJECTED_AND_BILLED: N_("The ticket is rejected and the effort is billed."),
+    NextStep.BILLED_SEPARATELY: N_("Available as separately billed work."),
+    NextStep.ADVISORY_PROPOSAL: N_(
+        "Converted into a request for advisory services; you receive a proposal for it."
+    ),
+    NextStep.AVAILABLE_FROM_PLAN: N_(
+        "Not included in your package; available from the {plan} package up."
+    ),
+    NextStep.OUT_OF_SCOPE: N_(
+        "Not included in any support package, unless the support contract says otherwise."
+    ),
+    NextStep.VIA_CONTACT_PERSON: N_(
+        "Consultations go to the one named contact person; send the request through them."
+    ),
+    NextStep.ADMIN_AS_A_SERVICE: N_(
+        "Out of scope; direct end-user support is offered separately as Admin as a Service (AaaS)."
+    ),
+}
+"""The next step's text by step; the subscriber discount's is built with its figure."""
+
+_INVOICED: dict[str | None, str] = {
+    "customer": N_("The customer is invoiced."),
+    "partner": N_("The partner is invoiced."),
+}
+"""The sentence added for the party invoiced for billable work."""
+
+
 def _next_text(decision: Decision, locale: str) -> str:
     tr = translator(locale, "coverage")
     step = decision.next_step
-    if step is NextStep.HANDLED:
-        text = tr.gettext("Handled free of charge under the contract.")
-    elif step is NextStep.ESCALATED_TO_VENDOR:
-        text = tr.gettext(
-            "Escalated to the platform vendor's support; the vendor's SLA and response "
-            "times apply."
-        )
-    elif step is NextStep.FREE_UP_TO_APPROVED_HOURS:
-        text = tr.gettext(
-            "Free up to the hours approved on the lead ticket; hours beyond them are billed."
-        )
-    elif step is NextStep.RETURNED_FOR_COMPLETION:
-        text = tr.gettext(
-            "Returned to the requester for completion; it is classified once it is complete."
-        )
-    elif step is NextStep.REJECTED_AND_BILLED:
-        text = tr.gettext("The ticket is rejected and the effort is billed.")
-    elif step is NextStep.BILLED_SEPARATELY:
-        text = tr.gettext("Available as separately billed work.")
-    elif step is NextStep.ADVISORY_PROPOSAL:
-        text = tr.gettext(
-            "Converted into a request for advisory services; you receive a proposal for it."
-        )
-    elif step is NextStep.AVAILABLE_FROM_PLAN:
-        plan = decision.rule.available_from or ""
-        text = tr.gettext("Not included in your package; available from the {plan} package up.")
-        text = text.format(plan=decision.policy.plan_label(plan, locale))
-    elif step is NextStep.OUT_OF_SCOPE:
-        text = tr.gettext(
-            "Not included in any support package, unless the support contract says otherwise."
-        )
-    elif step is NextStep.VIA_CONTACT_PERSON:
-        text = tr.gettext(
-            "Consultations go to the one named contact person; send the request through them."
-        )
-    elif step is NextStep.ADMIN_AS_A_SERVICE:
-        text = tr.gettext(
-            "Out of scope; direct end-user support is offered separately as Admin as a "
-            "Service (AaaS)."
-        )
-    else:
+    message = _NEXT_TEXTS.get(step)
+    if message is None:
         text = _discount_text(decision.policy.subscriber_discount, locale)
-    party = decision.billed_to
-    if party == "customer":
-        text += " " + tr.gettext("The customer is invoiced.")
-    elif party == "partner":
-        text += " " + tr.gettext("The partner is invoiced.")
-    return text
+    else:
+        plan = decision.policy.plan_label(decision.rule.available_from or "", locale)
+        text = tr.gettext(message).format(plan=plan)
+    party = _INVOICED.get(decision.billed_to)
+    return text if party is None else f"{text} {tr.gettext(party)}"
 
 
 def _discount_text(percent: Decimal | None, locale: str) -> str:

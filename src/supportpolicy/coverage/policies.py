@@ -16,15 +16,17 @@ from typing import Any
 import attrs
 
 from supportpolicy import _coerce, _toml
+from supportpolicy._render import Fact, Facts, Kind, Shown
 from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.coverage.rules import NextStep, Request, Rule, Text, Verdict, localize_text
-from supportpolicy.coverage.views import policy_html, policy_repr
+from supportpolicy.coverage.views import rule_facts
 from supportpolicy.errors import (
     InvalidTypeError,
     InvalidValueError,
     PolicyFileError,
     SupportPolicyError,
 )
+from supportpolicy.i18n import N_
 
 __all__ = ["BILLED_PARTIES", "Policy", "load_policy", "policy", "policy_names"]
 
@@ -44,8 +46,8 @@ _RULE_KEYS = frozenset(
 _PARAMETER_KEYS = frozenset({"billed_to", "subscriber_discount"})
 
 
-@attrs.frozen
-class Policy:
+@attrs.frozen(repr=False)
+class Policy(Shown):
     """A named coverage policy: its ordered rules and the parameters they refer to."""
 
     name: str
@@ -57,6 +59,8 @@ class Policy:
     tiers: tuple[str, ...] = ()
     billed_to: str | None = None
     subscriber_discount: Decimal | None = None
+
+    _domain = "coverage"
 
     def first_match(self, request: Request) -> tuple[int, Rule]:
         """The 1-based position and the rule that decides *request* (first match wins)."""
@@ -75,16 +79,20 @@ class Policy:
         """The policy's title in *locale*."""
         return localize_text(self.title, locale)
 
-    def __repr__(self) -> str:
-        return policy_repr(self)
+    def _facts(self) -> Facts:
+        brief = f"{self.name}, {len(self.rules)} rules, source {self.source}"
+        return (
+            Fact(None, None, brief, brief="{}"),
+            Fact("policy", None, self.name),
+            Fact("rules", None, len(self.rules), Kind.INT),
+            Fact("source", N_("Source document"), self.source),
+        )
 
-    def to_html(self, locale: str = "en") -> str:
-        """The ordered rule table as HTML: number, rule, verdict, reason."""
-        return policy_html(self, locale)
+    def _rows(self) -> tuple[Facts, ...]:
+        return tuple(rule_facts(number, rule) for number, rule in enumerate(self.rules, 1))
 
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+    def _caption(self, locale: str) -> str:
+        return self.title_text(locale)
 
 
 def policy_names() -> tuple[str, ...]:

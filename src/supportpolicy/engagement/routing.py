@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
-from typing import Any
 
 import attrs
 
 from supportpolicy import _coerce
+from supportpolicy._render import Fact, Facts, Kind, Shown
 from supportpolicy.engagement._text import number, tr
-from supportpolicy.engagement.views import routing_html, routing_record, routing_repr
 from supportpolicy.i18n import N_
 
 __all__ = ["DEFAULT_SOW_THRESHOLD", "Route", "Routing", "route", "routing"]
@@ -54,13 +53,15 @@ def route(hours: object, threshold: object = DEFAULT_SOW_THRESHOLD) -> Route:
     return routing(hours, threshold).route
 
 
-@attrs.frozen
-class Routing:
+@attrs.frozen(repr=False)
+class Routing(Shown):
     """A routing decision with the figures that made it, explainable in five languages."""
 
     hours: Decimal
     threshold: Decimal
     route: Route
+
+    _domain = "engagement"
 
     def explain(self, locale: object = "en") -> str:
         """Why the estimate takes its route, in *locale*."""
@@ -79,20 +80,19 @@ class Routing:
             )
         return text.format(**values)
 
-    def __repr__(self) -> str:
-        return routing_repr(self)
+    def _facts(self) -> Facts:
+        sign = ">" if self.hours > self.threshold else "<="
+        line = f"{self.hours} h {sign} {self.threshold} h: {self.route.value}"
+        return (
+            Fact("hours", N_("Estimated hours"), self.hours, Kind.DECIMAL),
+            Fact("threshold", N_("Threshold in hours"), self.threshold, Kind.DECIMAL),
+            Fact("route", N_("Route"), self.route, Kind.ENUM),
+            Fact(None, N_("Why"), self.explain, Kind.LOCALIZED),
+            Fact(None, None, line, brief="{}"),
+        )
 
-    def to_dict(self) -> dict[str, Any]:
-        """Estimate and threshold as decimal strings, and the route's value."""
-        return routing_record(self)
-
-    def to_html(self, locale: str = "en") -> str:
-        """An HTML table: estimate, threshold, route and why, localized."""
-        return routing_html(self, locale)
-
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+    def _caption(self, locale: str) -> str:
+        return tr(locale).gettext("Routing of an implementation request")
 
 
 def routing(hours: object, threshold: object = DEFAULT_SOW_THRESHOLD) -> Routing:

@@ -21,29 +21,27 @@ Rules (document 003, read as ``shared/spec/policies.md`` fixes them):
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from typing import Any
 
 import attrs
 
 from supportpolicy import _coerce
+from supportpolicy._render import Fact, Facts, Kind, Shown, record
 from supportpolicy.engagement._months import Month, parse_month, utc, zone
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.sessions import Session, SessionStatus, Violation, ViolationKind
 from supportpolicy.engagement.tiers import TamTier, tam_tiers
-from supportpolicy.engagement.views import (
-    statement_html,
-    statement_record,
-    statement_records,
-    statement_repr,
-)
+from supportpolicy.engagement.views import ledger_state
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.i18n import N_
 
 __all__ = ["TamStatement", "tam_statement"]
 
 
-@attrs.frozen
-class TamStatement:
+@attrs.frozen(repr=False)
+class TamStatement(Shown):
     """One month of one tier: the ledger counts, the sessions counted, the violations."""
 
     tier: TamTier
@@ -73,6 +71,8 @@ class TamStatement:
     def review_held(self) -> bool:
         """Whether a held session this month was the quarterly review."""
         return any(s.review and s.held for s in self.sessions)
+
+    _domain = "engagement"
 
     def explain(self, locale: object = "en") -> str:
         """The statement in words, one fact per line, in *locale*."""
@@ -115,24 +115,83 @@ class TamStatement:
         lines.extend(v.explain(locale, self.timezone) for v in self.violations)
         return "\n".join(lines)
 
-    def __repr__(self) -> str:
-        return statement_repr(self)
+    def _facts(self) -> Facts:
+        tz = zone(self.timezone)
+        as_of = None if self.as_of is None else self.as_of.astimezone(tz)
+        state = functools.partial(ledger_state, self.closed, self.as_of, self.timezone)
+        brief = (
+            f"{self.tier.key}, {self.month}, {'closed' if self.closed else 'open'}: held "
+            f"{self.held} of {self.allowance}+{self.carried_in}, extra {self.billable_extra}, "
+            f"forfeited {self.forfeited}, carried out {self.carried_out}, "
+            f"available {self.available}"
+        )
+        return (
+            Fact(None, None, brief, brief="{}"),
+            Fact("tier", None, self.tier.key),
+            Fact("month", None, str(self.month)),
+            Fact("timezone", None, self.timezone),
+            Fact("closed", None, self.closed, Kind.BOOL),
+            Fact("as_of", None, as_of, Kind.INSTANT),
+            Fact(None, N_("Month"), state, Kind.LOCALIZED),
+            *(Fact(key, label, getattr(self, key), Kind.INT) for key, label in _COUNTS),
+            Fact("review_meetings", None, self.review_meetings, Kind.INT),
+            Fact("review_held", None, self.review_held, Kind.BOOL),
+            Fact("sessions", None, len(self.sessions), Kind.INT),
+            Fact("violations", None, len(self.violations), Kind.INT),
+        )
 
-    def to_dict(self) -> dict[str, Any]:
-        """The month's ledger in one flat row (counts as ints)."""
-        return statement_record(self)
+    _rows_first = False
+
+    def _rows(self) -> tuple[Facts, ...]:
+        label = N_("Rule violations")
+        return tuple(
+            (
+                Fact(
+                    None,
+                    label,
+                    functools.partial(v.explain, timezone=self.timezone),
+                    Kind.LOCALIZED,
+                ),
+            )
+            for v in self.violations
+        )
+
+    def _caption(self, locale: str) -> str:
+        return (
+            tr(locale)
+            .gettext("{tier}, {month} (months in {timezone})")
+            .format(tier=self.tier.label(locale), month=str(self.month), timezone=self.timezone)
+        )
 
     def records(self) -> list[dict[str, Any]]:
-        """One flat row per session counted in the month."""
-        return statement_records(self)
+        """One flat row per session counted in the month, its start in the customer's
+        timezone."""
+        tz = zone(self.timezone)
+        head = (Fact("tier", None, self.tier.key), Fact("month", None, str(self.month)))
+        return [
+            record((
+                *head,
+                Fact("at", None, session.at.astimezone(tz), Kind.INSTANT),
+                Fact("minutes", None, session.minutes, Kind.INT),
+                Fact("status", None, session.status, Kind.ENUM),
+                Fact("review", None, session.review, Kind.BOOL),
+            ))
+            for session in self.sessions
+        ]  # fmt: skip
 
-    def to_html(self, locale: str = "en") -> str:
-        """The ledger counts and any rule violations as HTML, localized."""
-        return statement_html(self, locale)
 
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+_COUNTS = (
+    ("allowance", N_("Sessions granted this month")),
+    ("carried_in", N_("Carried in from the previous month")),
+    ("held", N_("Held within the allowance")),
+    ("billable_extra", N_("Held beyond the allowance (billable)")),
+    ("forfeited", N_("Forfeited")),
+    ("carried_out", N_("Carried out to the next month")),
+    ("available", N_("Still available")),
+    ("cancelled_by_customer", N_("Cancelled by the customer")),
+    ("cancelled_by_tam", N_("Cancelled by the TAM")),
+)
+"""The ledger counts: record column and label, in the order a statement shows them."""
 
 
 def _carried_in(value: object) -> int:

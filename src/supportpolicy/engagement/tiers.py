@@ -16,16 +16,10 @@ from typing import Any
 import attrs
 
 from supportpolicy import _coerce, _toml
+from supportpolicy._render import Fact, Facts, Kind, Shown
 from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
 from supportpolicy.engagement._text import tr
-from supportpolicy.engagement.views import (
-    tier_html,
-    tier_record,
-    tier_repr,
-    tiers_html,
-    tiers_records,
-    tiers_repr,
-)
+from supportpolicy.engagement.views import months_caption
 from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError
 from supportpolicy.i18n import N_, localize
 
@@ -59,8 +53,8 @@ class Cadence(enum.Enum):
         return tr(locale).gettext(_CADENCE_LABELS[self.value])
 
 
-@attrs.frozen
-class TamTier:
+@attrs.frozen(repr=False)
+class TamTier(Shown):
     """One tier: its key, display name (a catalog message id or a translations table),
     sessions granted per month, cadence, longest session in minutes, masterclass seats."""
 
@@ -72,33 +66,41 @@ class TamTier:
     masterclass_seats: int
     timezone: str = DEFAULT_TIMEZONE
 
+    _layout = "row"
+    _domain = "engagement"
+
     def label(self, locale: object = "en") -> str:
         """The tier's localized display name."""
         return localize(self.name, locale, "engagement")
 
-    def __repr__(self) -> str:
-        return tier_repr(self)
+    def _facts(self) -> Facts:
+        brief = f"{self.sessions_per_month} sessions/month {self.cadence.value}"
+        return (
+            Fact("tier", None, self.key, brief="{}"),
+            Fact("name", None, self.label("en")),
+            Fact(None, N_("Tier"), self.label, Kind.LOCALIZED),
+            Fact("sessions_per_month", N_("Sessions per month"), self.sessions_per_month),
+            Fact("cadence", N_("Cadence"), self.cadence, Kind.ENUM),
+            Fact(None, None, brief, brief="{}"),
+            Fact("max_minutes", N_("Longest session in minutes"), self.max_minutes,
+                 brief="max {} min"),
+            Fact("masterclass_seats", N_("Masterclass seats"), self.masterclass_seats),
+            Fact("timezone", None, self.timezone),
+        )  # fmt: skip
 
-    def to_dict(self) -> dict[str, Any]:
-        """The tier's facts in one flat row (its English name)."""
-        return tier_record(self)
-
-    def to_html(self, locale: str = "en") -> str:
-        """One HTML table row: name, sessions, cadence, longest session, seats."""
-        return tier_html(self, locale)
-
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+    def _caption(self, locale: str) -> str:
+        return months_caption(self.timezone, locale)
 
 
-@attrs.frozen
-class TierSet:
+@attrs.frozen(repr=False)
+class TierSet(Shown):
     """A set of tiers read from one file, with the customer timezone it names."""
 
     tiers: Mapping[str, TamTier] = attrs.field(eq=False)
     timezone: str
     source: str
+
+    _domain = "engagement"
 
     def get(self, key: object) -> TamTier:
         """The tier named *key* (case-insensitive); unknown names list the accepted ones."""
@@ -113,20 +115,22 @@ class TierSet:
             )
         return found
 
-    def __repr__(self) -> str:
-        return tiers_repr(self)
+    def _facts(self) -> Facts:
+        return (
+            Fact(None, None, f"{', '.join(self.tiers)}; {self.timezone}", brief="{}"),
+            Fact("timezone", None, self.timezone),
+            Fact("source", None, self.source),
+        )
+
+    def _rows(self) -> tuple[Facts, ...]:
+        return tuple(tier._facts() for tier in self.tiers.values())
+
+    def _caption(self, locale: str) -> str:
+        return months_caption(self.timezone, locale)
 
     def records(self) -> list[dict[str, Any]]:
         """One flat row per tier, for ``pandas.DataFrame(tiers.records())``."""
-        return tiers_records(self)
-
-    def to_html(self, locale: str = "en") -> str:
-        """An HTML table with one row per tier."""
-        return tiers_html(self, locale)
-
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+        return [tier.to_dict() for tier in self.tiers.values()]
 
 
 def _count(table: _toml.Table, key: str, source: str, where: str) -> int:

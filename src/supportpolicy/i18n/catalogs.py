@@ -23,13 +23,19 @@ from babel.messages.pofile import read_po
 
 from supportpolicy.errors import InvalidTypeError, UnknownLocaleError
 
-__all__ = ["DOMAINS", "LOCALES", "N_", "Translator", "localize", "normalize_locale", "translator"]
+__all__ = [
+    "DOMAINS", "LOCALES", "N_", "Text", "Translator", "localize", "normalize_locale", "translator",
+]  # fmt: skip
 
 LOCALES: tuple[str, ...] = ("en", "de", "nl", "es", "ru")
 DOMAINS: tuple[str, ...] = ("core", "sla", "coverage", "engagement", "cli")
 
 Translator = gettext.GNUTranslations
 
+
+Text = str | tuple[tuple[str, str], ...]
+"""A text from data: a catalog message id, or translations by locale as
+``((lang, text), ...)`` (hashable, so values holding it stay hashable)."""
 
 def N_(message: str) -> str:
     """Mark *message* for extraction without translating it (translate at use)."""

@@ -1,43 +1,44 @@
-"""Notebook display of weekly hours and business calendars (the week as a grid).
+"""The facts of weekly hours and business calendars (the week as a grid).
 
-Called from the ``__repr__`` and ``to_html``/``_repr_html_`` methods of
-:class:`~supportpolicy.sla.WeeklyHours` and :class:`~supportpolicy.sla.Calendar`. Like
-the calendar modules it knows nothing of plans; it imports only types from them (they
-import this one). Labels come from the ``sla`` catalog, weekday names from Babel.
+:class:`~supportpolicy.sla.WeeklyHours` and :class:`~supportpolicy.sla.Calendar`
+declare their facts from these functions, and :mod:`supportpolicy._render` renders
+them. Like the calendar modules this one knows nothing of plans, and it imports no
+value module (they import it). Labels come from the ``sla`` catalog, weekday names
+from Babel.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Collection, Sequence
 
 from supportpolicy import _display
-from supportpolicy.i18n import translator, weekday_name
+from supportpolicy._render import Fact, Facts
+from supportpolicy.i18n import N_, weekday_name
 
-if TYPE_CHECKING:
-    from supportpolicy.sla.calendars import Calendar
-    from supportpolicy.sla.hours import WeeklyHours
+__all__ = ["calendar_facts", "week_facts"]
 
-__all__ = ["calendar_html", "calendar_repr", "hours_html", "hours_repr"]
-
-_LIMIT = _display.REPR_LIMIT
 _SHOWN_DATES = 6
+_NONE = N_("none")
 
 
-def hours_repr(hours: WeeklyHours) -> str:
-    """``WeeklyHours('Mon-Fri 10:00-18:00')``."""
-    return _display.clip(f"WeeklyHours({str(hours)!r})", _LIMIT)
+def week_facts(days: Sequence[Sequence[tuple[int, int]]]) -> Facts:
+    """One fact per weekday, labelled with its localized name: the day's open
+    intervals one per line, or closed."""
+    return tuple(
+        Fact(
+            None,
+            functools.partial(weekday_name, day, width="abbreviated"),
+            tuple(f"{_display.minute_text(a)}–{_display.minute_text(b)}" for a, b in ranges)
+            or None,
+            none=N_("closed"),
+        )
+        for day, ranges in enumerate(days)
+    )
 
 
-def hours_html(hours: WeeklyHours, locale: str, caption: str | None = None) -> str:
-    """The week as a grid: localized weekday names over each day's open intervals."""
-    tr = translator(locale, "sla")
-    names = [weekday_name(day, locale, "abbreviated") for day in range(7)]
-    title = tr.gettext("Weekly hours") if caption is None else caption
-    return _display.week_grid(hours.days, names, tr.gettext("closed"), title)
-
-
-def _dates(dates: frozenset[dt.date]) -> str | None:
+def _dates(dates: Collection[dt.date]) -> str | None:
     if not dates:
         return None
     ordered = sorted(dates)
@@ -45,33 +46,32 @@ def _dates(dates: frozenset[dt.date]) -> str | None:
     return shown + (", …" if len(ordered) > _SHOWN_DATES else "")
 
 
-def _holidays(cal: Calendar) -> str | None:
-    if cal.country is None:
-        return None
-    return cal.country + (f"-{cal.subdiv}" if cal.subdiv else "")
+def _counted(dates: Collection[dt.date], what: str) -> str | None:
+    return f"{len(dates)} {what}" if dates else None
 
 
-def calendar_repr(cal: Calendar) -> str:
-    """``Calendar('Mon-Fri 10:00-18:00', Europe/Moscow, holidays RU, 2 closed dates)``."""
-    parts = [_display.clip(repr(str(cal.hours)), 60), cal.timezone]
-    where = _holidays(cal)
-    if where:
-        parts.append(f"holidays {where}")
-    if cal.closed_dates:
-        parts.append(f"{len(cal.closed_dates)} closed dates")
-    if cal.open_dates:
-        parts.append(f"{len(cal.open_dates)} open dates")
-    return _display.clip(f"Calendar({', '.join(parts)})", _LIMIT)
-
-
-def calendar_html(cal: Calendar, locale: str) -> str:
-    """The calendar's timezone, holiday country and extra dates, then its week grid."""
-    tr = translator(locale, "sla")
-    none = tr.gettext("none")
-    rows = [
-        (tr.gettext("Time zone"), cal.timezone),
-        (tr.gettext("Public holidays"), _holidays(cal) or none),
-        (tr.gettext("Closed dates"), _dates(cal.closed_dates) or none),
-        (tr.gettext("Extra working dates"), _dates(cal.open_dates) or none),
-    ]
-    return _display.pairs(rows, tr.gettext("Business calendar")) + hours_html(cal.hours, locale)
+def calendar_facts(
+    hours: str,
+    timezone: str,
+    *,
+    country: str | None,
+    subdiv: str | None,
+    closed: Collection[dt.date],
+    extra: Collection[dt.date],
+) -> Facts:
+    """Hours, timezone, holiday country and the extra closed and working dates."""
+    where = None if country is None else country + (f"-{subdiv}" if subdiv else "")
+    return (
+        Fact("hours", None, hours),
+        Fact(None, None, _display.clip(repr(hours), 60), brief="{}"),
+        Fact("timezone", N_("Time zone"), timezone, brief="{}"),
+        Fact("country", None, country),
+        Fact("subdiv", None, subdiv),
+        Fact(None, N_("Public holidays"), where, none=_NONE, brief="holidays {}"),
+        Fact(None, N_("Closed dates"), _dates(closed), none=_NONE),
+        Fact(None, None, _counted(closed, "closed dates"), brief="{}"),
+        Fact("closed_dates", None, len(closed)),
+        Fact(None, N_("Extra working dates"), _dates(extra), none=_NONE),
+        Fact(None, None, _counted(extra, "open dates"), brief="{}"),
+        Fact("open_dates", None, len(extra)),
+    )

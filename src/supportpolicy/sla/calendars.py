@@ -24,10 +24,12 @@ from typing import Any
 
 import attrs
 
+from supportpolicy._render import Facts, Shown
 from supportpolicy.errors import CalendarError, InvalidTypeError
+from supportpolicy.i18n import translator
 from supportpolicy.sla import _holidays
 from supportpolicy.sla._index import YearIndex
-from supportpolicy.sla.calendar_views import calendar_html, calendar_repr
+from supportpolicy.sla.calendar_views import calendar_facts
 from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
 
 __all__ = ["Calendar", "ClosedDay", "calendar", "closed_days"]
@@ -47,8 +49,8 @@ class ClosedDay:
     name: str | None
 
 
-@attrs.frozen(getstate_setstate=False)
-class Calendar:
+@attrs.frozen(getstate_setstate=False, repr=False)
+class Calendar(Shown):
     """An immutable business calendar; build one with :func:`calendar`.
 
     Derived data (the per-year index of open intervals) is cached inside the value,
@@ -64,6 +66,8 @@ class Calendar:
     open_dates: frozenset[dt.date] = frozenset()
     extra_day_hours: tuple[Interval, ...] = _NO_HOURS
     _index: YearIndex = attrs.field(init=False, eq=False, repr=False)
+
+    _domain = "sla"
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_index", YearIndex(self.tz, self.day_hours))
@@ -98,16 +102,17 @@ class Calendar:
         )
         return f"{self.hours} ({self.timezone}{where})"
 
-    def __repr__(self) -> str:
-        return calendar_repr(self)
+    def _facts(self) -> Facts:
+        return calendar_facts(
+            str(self.hours), self.timezone, country=self.country, subdiv=self.subdiv,
+            closed=self.closed_dates, extra=self.open_dates,
+        )  # fmt: skip
 
-    def to_html(self, locale: str = "en") -> str:
-        """An HTML table: timezone, holidays, extra dates, and the week as a grid."""
-        return calendar_html(self, locale)
+    def _caption(self, locale: str) -> str:
+        return translator(locale, "sla").gettext("Business calendar")
 
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+    def _more(self) -> tuple[Shown, ...]:
+        return (self.hours,)
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(Calendar) if f.init}

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
 from supportpolicy._coerce import aware
+from supportpolicy._render import Fact, Facts, Kind, Shown
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.i18n import N_, translator
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.clock import add_business_time, business_time_between, next_opening
 from supportpolicy.sla.days import add_business_days
@@ -22,15 +23,14 @@ from supportpolicy.sla.explain import explain_deadline
 from supportpolicy.sla.plans import Plan, as_plan
 from supportpolicy.sla.priorities import Priority, as_priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
-from supportpolicy.sla.views import deadline_html, deadline_record, deadline_repr
 
 __all__ = ["Deadline", "StartReason", "reaction_deadline", "resolution_deadline"]
 
 Pause = tuple[dt.datetime, dt.datetime]
 
 
-@attrs.frozen
-class Deadline:
+@attrs.frozen(repr=False)
+class Deadline(Shown):
     """When a ticket is due for reaction or resolution, and how that was counted.
 
     ``due`` is in the plan's timezone. ``target`` is None when the deadline was agreed
@@ -49,6 +49,8 @@ class Deadline:
     pauses: tuple[Pause, ...] = ()
     restarted: dt.datetime | None = None
     agreed: bool = False
+
+    _domain = "sla"
 
     @property
     def start(self) -> dt.datetime:
@@ -69,20 +71,30 @@ class Deadline:
         skipped (holiday names in that language), pauses and the due time."""
         return explain_deadline(self, locale)
 
-    def __repr__(self) -> str:
-        return deadline_repr(self)
+    def _facts(self) -> Facts:
+        zone = self.calendar.tz
+        agreed = None if self.agreed else self.target
+        return (
+            Fact("plan", None, self.plan.key),
+            Fact(None, N_("Plan"), self.plan.title, Kind.LOCALIZED),
+            Fact("priority", N_("Priority"), self.priority, Kind.ENUM),
+            Fact("metric", N_("Clock"), self.metric, Kind.ENUM, brief="{}"),
+            Fact(None, None, f"{self.plan.key} P{int(self.priority)}", brief="{}"),
+            Fact("target", None, self.target, Kind.TARGET),
+            Fact(None, N_("Target"), agreed, Kind.TARGET, none=N_("agreed for this ticket")),
+            Fact("opened", N_("Opened"), self.opened, Kind.INSTANT, zone=zone),
+            Fact("start", N_("Clock started"), self.start, Kind.INSTANT, zone=zone),
+            Fact("start_reason", None, self.start_reason, Kind.ENUM),
+            Fact("agreed", None, self.agreed, Kind.BOOL),
+            Fact("due", N_("Due"), self.due, Kind.INSTANT, brief="due {}", zone=zone),
+            Fact(None, None, "agreed" if self.agreed else None, brief="{}"),
+            Fact("timezone", N_("Time zone"), self.calendar.timezone),
+            Fact("pauses", None, len(self.pauses), Kind.INT),
+            Fact("restarted", None, self.restarted, Kind.INSTANT),
+        )
 
-    def to_html(self, locale: str = "en") -> str:
-        """An HTML table: plan, priority, clock, target, opening, clock start, due."""
-        return deadline_html(self, locale)
-
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
-
-    def to_dict(self) -> dict[str, Any]:
-        """A flat record: ISO 8601 instants, the target in short form (``4h``)."""
-        return deadline_record(self)
+    def _caption(self, locale: str) -> str:
+        return translator(locale, "sla").gettext("Deadline")
 
 
 def _plan_priority(plan: object, priority: object) -> tuple[Plan, Priority]:

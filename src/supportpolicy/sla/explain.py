@@ -8,23 +8,23 @@ the plan's timezone, formatted for the reader's locale.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from typing import Protocol
 
-from supportpolicy.i18n import (
-    N_,
-    format_date,
-    format_datetime,
-    format_money,
-    translator,
-)
+from supportpolicy.i18n import N_, format_date, format_datetime, translator
 from supportpolicy.sla.calendars import Calendar, closed_days
-from supportpolicy.sla.hours import WeeklyHours
 from supportpolicy.sla.plans import Plan, plan, plan_names
+from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
-
-if TYPE_CHECKING:
-    from supportpolicy.sla.deadlines import Deadline
+from supportpolicy.sla.views import (
+    METRIC_LABELS,
+    NO_TARGET,
+    fee_text,
+    hours_text,
+    service_hours_text,
+    term_text,
+)
 
 __all__ = [
     "calendar_text",
@@ -36,13 +36,40 @@ __all__ = [
 ]
 
 _UNNAMED_CLOSURE = N_("closed")
+_PRIORITY_ROWS = {
+    Metric.REACTION: N_("Reaction, priority {n}"),
+    Metric.RESOLUTION: N_("Resolution, priority {n}"),
+}
+"""The row label of each metric's target for one priority in :func:`plans_table`."""
+assert _PRIORITY_ROWS.keys() == METRIC_LABELS.keys()
 
 
-def hours_text(hours: WeeklyHours, locale: str) -> str:
-    """Weekly hours in words with localized weekday names: ``"Mo–Fr 10:00-18:00"``."""
-    if hours.is_24x7:
-        return translator(locale, "sla").gettext("around the clock (24x7)")
-    return hours.describe(locale)
+class Deadline(Protocol):
+    """What the account reads of a :class:`~supportpolicy.sla.Deadline` (the deadlines
+    module imports this one, so the type is described here, not imported)."""
+
+    @property
+    def plan(self) -> Plan: ...
+    @property
+    def priority(self) -> Priority: ...
+    @property
+    def metric(self) -> Metric: ...
+    @property
+    def opened(self) -> dt.datetime: ...
+    @property
+    def due(self) -> dt.datetime: ...
+    @property
+    def target(self) -> Target | None: ...
+    @property
+    def calendar(self) -> Calendar: ...
+    @property
+    def pauses(self) -> Sequence[tuple[dt.datetime, dt.datetime]]: ...
+    @property
+    def agreed(self) -> bool: ...
+    @property
+    def start(self) -> dt.datetime: ...
+    @property
+    def start_reason(self) -> StartReason: ...
 
 
 def calendar_text(cal: Calendar, locale: str, name: str | None = None) -> str:
@@ -163,16 +190,6 @@ def explain_deadline(deadline: Deadline, locale: str) -> str:
     return "\n".join(lines)
 
 
-def _fee_text(plan: Plan, locale: str) -> str:
-    tr = translator(locale, "sla")
-    if plan.fee is None or plan.currency is None:
-        return tr.gettext("not stated")
-    amount = format_money(plan.fee, plan.currency, locale)
-    if plan.fee_is_minimum:
-        return tr.gettext("at least {amount}").format(amount=amount)
-    return amount
-
-
 def plans_table(
     locale: str = "en", names: Iterable[str] | None = None
 ) -> tuple[tuple[str, ...], ...]:
@@ -192,32 +209,34 @@ def plans_table(
     rows.append(
         (
             tr.gettext("Service hours"),
-            *(f"{hours_text(p.calendar.hours, locale)}, {p.calendar.timezone}" for p in chosen),
+            *(service_hours_text(p.calendar.hours, p.calendar.timezone, locale) for p in chosen),
         )
     )
-    for index in range(4):
-        label = tr.gettext("Reaction, priority {n}").format(n=index + 1)
-        rows.append((label, *(p.reaction[index].describe(locale) for p in chosen)))
-    none = tr.gettext("no target")
-    for index in range(4):
-        label = tr.gettext("Resolution, priority {n}").format(n=index + 1)
-        cells = []
-        for p in chosen:
-            target = p.resolution[index]
-            cells.append(none if target is None else target.describe(locale))
-        rows.append((label, *cells))
-    rows.append((tr.gettext("Fee per month"), *(_fee_text(p, locale) for p in chosen)))
-    terms = []
-    for p in chosen:
-        months = p.minimum_term_months
-        terms.append(
-            tr.gettext("not stated")
-            if months is None
-            else tr.ngettext("{n} month", "{n} months", months).format(n=months)
+    none = tr.gettext(NO_TARGET)
+    for metric, label in _PRIORITY_ROWS.items():
+        for priority in Priority:
+            targets = [_targets(p, metric)[priority - 1] for p in chosen]
+            rows.append(
+                (
+                    tr.gettext(label).format(n=int(priority)),
+                    *(none if t is None else t.describe(locale) for t in targets),
+                )
+            )
+    rows.append(
+        (
+            tr.gettext("Fee per month"),
+            *(fee_text(p.fee, p.currency, p.fee_is_minimum, locale) for p in chosen),
         )
-    rows.append((tr.gettext("Minimum term"), *terms))
+    )
+    rows.append(
+        (tr.gettext("Minimum term"), *(term_text(p.minimum_term_months, locale) for p in chosen))
+    )
     rows.append((tr.gettext("Source document"), *(p.source or "" for p in chosen)))
     return tuple(rows)
+
+
+def _targets(plan: Plan, metric: Metric) -> Sequence[Target | None]:
+    return plan.reaction if metric is Metric.REACTION else plan.resolution
 
 
 def no_target_text(plan: Plan, priority: int, locale: str = "en") -> str:

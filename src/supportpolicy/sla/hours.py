@@ -18,9 +18,10 @@ import re
 
 import attrs
 
+from supportpolicy._render import Fact, Facts, Shown
 from supportpolicy.errors import CalendarError
-from supportpolicy.i18n import weekday_name
-from supportpolicy.sla.calendar_views import hours_html, hours_repr
+from supportpolicy.i18n import translator, weekday_name
+from supportpolicy.sla.calendar_views import week_facts
 
 __all__ = ["DAY_NAMES", "Interval", "WeeklyHours", "parse_hours"]
 
@@ -40,8 +41,8 @@ _ACCEPTED = (
 )
 
 
-@attrs.frozen
-class WeeklyHours:
+@attrs.frozen(repr=False)
+class WeeklyHours(Shown):
     """Open wall-clock intervals for each weekday, Monday first (``days[0]``).
 
     Each day holds sorted, non-overlapping ``(start_minute, end_minute)`` pairs.
@@ -55,6 +56,9 @@ class WeeklyHours:
     """
 
     days: tuple[tuple[Interval, ...], ...]
+
+    _domain = "sla"
+    _layout = "row"
 
     @property
     def is_24x7(self) -> bool:
@@ -77,16 +81,11 @@ class WeeklyHours:
         names = tuple(weekday_name(day, locale, "abbreviated") for day in range(7))
         return self._render(names, "24/7", "–")
 
-    def __repr__(self) -> str:
-        return hours_repr(self)
+    def _facts(self) -> Facts:
+        return (Fact("hours", None, str(self), brief="{!r}"), *week_facts(self.days))
 
-    def to_html(self, locale: str = "en") -> str:
-        """The week as an HTML grid: localized weekday names over the open hours."""
-        return hours_html(self, locale)
-
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+    def _caption(self, locale: str) -> str:
+        return translator(locale, "sla").gettext("Weekly hours")
 
     def _render(self, names: tuple[str, ...], always: str, dash: str = "-") -> str:
         if self.is_24x7:

@@ -17,17 +17,25 @@ from typing import Any
 import attrs
 
 from supportpolicy import _toml
+from supportpolicy._render import Fact, Facts, Shown
 from supportpolicy.errors import PolicyFileError, SupportPolicyError, UnknownNameError
-from supportpolicy.i18n import format_money, localize
+from supportpolicy.i18n import N_, format_money
+from supportpolicy.i18n.catalogs import Text
 from supportpolicy.sla.calendars import Calendar, calendar
 from supportpolicy.sla.priorities import Priority
-from supportpolicy.sla.targets import Target, Unit
-from supportpolicy.sla.views import plan_html, plan_record, plan_repr
+from supportpolicy.sla.targets import Metric, Target, Unit
+from supportpolicy.sla.views import (
+    Targets,
+    calendar_columns,
+    data_text,
+    target_facts,
+    target_rows,
+    terms_facts,
+    working_days_fact,
+)
 
 __all__ = ["Plan", "load_plans", "plan", "plan_names"]
 
-Text = str | tuple[tuple[str, str], ...]
-"""A catalog message id, or translations by locale as ``((lang, text), ...)``."""
 
 _PACKAGE = "supportpolicy.sla"
 _PRIORITY_KEYS = ("p1", "p2", "p3", "p4")
@@ -42,12 +50,8 @@ _PLAN_KEYS = frozenset(
 _CALENDAR_KEYS = frozenset({"title", "timezone", "hours", "country", "subdiv", "closed", "open"})
 
 
-def _text(value: Text, locale: str) -> str:
-    return localize(value if isinstance(value, str) else dict(value), locale, "sla")
-
-
-@attrs.frozen
-class Plan:
+@attrs.frozen(repr=False)
+class Plan(Shown):
     """An SLA plan: service calendar, targets per priority, fee and minimum term.
 
     ``reaction[i]`` and ``resolution[i]`` are the targets of priority ``i + 1``; a
@@ -71,13 +75,15 @@ class Plan:
     agreed_deadline_priorities: tuple[Priority, ...] = ()
     source: str | None = None
 
+    _domain = "sla"
+
     def title(self, locale: str = "en") -> str:
         """The plan's localized name.
 
         >>> plan("business").title("ru")
         'Бизнес'
         """
-        return _text(self.name, locale)
+        return data_text(self.name, locale)
 
     def calendar_for(self, target: Target) -> Calendar:
         """The calendar *target* counts on: working days for business days, else service."""
@@ -92,24 +98,31 @@ class Plan:
     def calendar_name(self, target: Target, locale: str = "en") -> str | None:
         """The localized name of the working-day calendar for a business-day target."""
         if target.unit is Unit.BUSINESS_DAYS and self.working_days_name is not None:
-            return _text(self.working_days_name, locale)
+            return data_text(self.working_days_name, locale)
         return None
 
-    def __repr__(self) -> str:
-        return plan_repr(self)
+    def _facts(self) -> Facts:
+        targets = self._targets()
+        days = None if self.working_days is None else str(self.working_days)
+        return (
+            Fact("plan", None, self.key, brief="{}"),
+            Fact("title", None, self.title("en")),
+            *calendar_columns(self.calendar, days),
+            *target_facts(targets),
+            working_days_fact(days, self.working_days_name),
+            *terms_facts(self.fee, self.currency, minimum=self.fee_is_minimum,
+                         months=self.minimum_term_months, contacts=self.contacts),
+            Fact("source", N_("Source document"), self.source),
+        )  # fmt: skip
 
-    def to_html(self, locale: str = "en") -> str:
-        """An HTML table of the targets per priority, hours, fee, term and source."""
-        return plan_html(self, locale)
+    def _rows(self) -> tuple[Facts, ...]:
+        return target_rows(self._targets())
 
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+    def _targets(self) -> Targets:
+        return {Metric.REACTION: self.reaction, Metric.RESOLUTION: self.resolution}
 
-    def to_dict(self) -> dict[str, Any]:
-        """A flat summary: calendar, short targets per priority (``reaction_p1`` ...),
-        fee as a decimal string, source document."""
-        return plan_record(self)
+    def _caption(self, locale: str) -> str:
+        return self.title(locale)
 
 
 def _where(key: str, *parts: str) -> str:

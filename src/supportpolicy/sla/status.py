@@ -14,13 +14,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from typing import Any
 
 import attrs
 
 from supportpolicy._coerce import aware
+from supportpolicy._display import short_instant
+from supportpolicy._render import Fact, Facts, Kind, Shown
 from supportpolicy.errors import EventError
-from supportpolicy.i18n import N_, translator
+from supportpolicy.i18n import N_, format_datetime, translator
 from supportpolicy.sla.clock import business_time_between
 from supportpolicy.sla.deadlines import Deadline, Pause, _plan_priority, due_at, reaction_deadline
 from supportpolicy.sla.events import (
@@ -36,14 +37,6 @@ from supportpolicy.sla.events import (
 from supportpolicy.sla.plans import Plan
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric
-from supportpolicy.sla.views import (
-    clock_html,
-    clock_record,
-    clock_repr,
-    status_html,
-    status_record,
-    status_repr,
-)
 
 __all__ = ["Clock", "State", "Status", "evaluate"]
 
@@ -73,8 +66,8 @@ _STATE_LABELS = {
 }
 
 
-@attrs.frozen
-class Clock:
+@attrs.frozen(repr=False)
+class Clock(Shown):
     """One SLA clock at an instant.
 
     ``remaining`` is business time on the deadline's calendar from ``now`` (or, once
@@ -90,28 +83,30 @@ class Clock:
     stopped: dt.datetime | None
     deadline: Deadline
 
+    _domain = "sla"
+    _layout = "row"
+
     def explain(self, locale: str = "en") -> str:
         """The localized account of the deadline behind this clock."""
         return self.deadline.explain(locale)
 
-    def __repr__(self) -> str:
-        return clock_repr(self)
+    def _facts(self) -> Facts:
+        zone = self.deadline.calendar.tz
+        return (
+            Fact("plan", None, self.deadline.plan.key),
+            Fact("metric", N_("Clock"), self.metric, Kind.ENUM),
+            Fact("priority", N_("Priority"), self.priority, Kind.ENUM),
+            Fact(None, None, f"{self.metric.value} P{int(self.priority)}", brief="{}"),
+            Fact("state", N_("State"), self.state, Kind.ENUM, brief="{}"),
+            Fact("due", N_("Due"), self.due, Kind.INSTANT, brief="due {}", zone=zone),
+            Fact("remaining_minutes", N_("Remaining"), self.remaining, Kind.DURATION,
+                 brief="remaining {}"),
+            Fact("stopped", N_("Stopped"), self.stopped, Kind.INSTANT, zone=zone),
+        )  # fmt: skip
 
-    def to_html(self, locale: str = "en") -> str:
-        """One HTML table row: clock, priority, state, due, remaining, stop instant."""
-        return clock_html(self, locale)
 
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
-
-    def to_dict(self) -> dict[str, Any]:
-        """A flat record; ``remaining_minutes`` is business minutes, < 0 once overdue."""
-        return clock_record(self)
-
-
-@attrs.frozen
-class Status:
+@attrs.frozen(repr=False)
+class Status(Shown):
     """A ticket's SLA status at ``now``.
 
     ``resolution`` is None when the plan sets no resolution target for the ticket's
@@ -125,20 +120,52 @@ class Status:
     resolution: Clock | None
     earlier: tuple[Clock, ...] = ()
 
-    def __repr__(self) -> str:
-        return status_repr(self)
+    _domain = "sla"
 
-    def to_html(self, locale: str = "en") -> str:
-        """An HTML table with one row per clock (reaction, resolution, earlier)."""
-        return status_html(self, locale)
+    def _clocks(self) -> dict[Metric, Clock | None]:
+        """The current clock of each metric (None where the plan sets no target)."""
+        return {Metric.REACTION: self.reaction, Metric.RESOLUTION: self.resolution}
 
-    def _repr_html_(self) -> str:
-        """The notebook view: :meth:`to_html` in English."""
-        return self.to_html("en")
+    def _facts(self) -> Facts:
+        clocks = self._clocks()
+        states = ", ".join(f"{m.value} {c.state.value}" for m, c in clocks.items() if c)
+        brief = f"P{int(self.priority)} at {short_instant(self.now)}: {states}"
+        return (
+            Fact(None, None, brief, brief="{}"),
+            Fact("plan", None, self.reaction.deadline.plan.key),
+            Fact("now", None, self.now, Kind.INSTANT),
+            Fact("priority", None, self.priority, Kind.ENUM),
+            *(fact for metric, clock in clocks.items() for fact in _metric_facts(metric, clock)),
+            Fact("earlier", None, len(self.earlier), Kind.INT),
+        )
 
-    def to_dict(self) -> dict[str, Any]:
-        """One flat row per ticket: ``reaction_*`` and ``resolution_*`` columns."""
-        return status_record(self)
+    def _rows(self) -> tuple[Facts, ...]:
+        clocks = [self.reaction, *self.earlier]
+        if self.resolution is not None:
+            clocks.append(self.resolution)
+        return tuple(clock._facts() for clock in clocks)
+
+    def _caption(self, locale: str) -> str:
+        tz = self.reaction.deadline.plan.calendar.tz
+        return (
+            translator(locale, "sla")
+            .gettext("Status at {now}")
+            .format(now=format_datetime(self.now, locale, tz=tz))
+        )
+
+
+_METRIC_COLUMNS = ("state", "due", "remaining_minutes", "stopped")
+
+
+def _metric_facts(metric: Metric, clock: Clock | None) -> list[Fact]:
+    """The ``<metric>_state/_due/_remaining_minutes/_stopped`` columns of a status."""
+    if clock is None:
+        return [Fact(f"{metric.value}_{key}", None, None) for key in _METRIC_COLUMNS]
+    return [
+        attrs.evolve(f, key=f"{metric.value}_{f.key}", label=None, brief=None)
+        for f in clock._facts()
+        if f.key in _METRIC_COLUMNS
+    ]
 
 
 def _utc(instant: dt.datetime) -> dt.datetime:

@@ -1,321 +1,165 @@
-"""Notebook display and records of the sla results: plans, deadlines, clocks, statuses.
+"""The texts and fact rows that several sla values share: hours, fee, term, targets.
 
-The classes call these functions from their ``__repr__``, ``to_html``/``_repr_html_``
-and ``to_dict`` methods. Reprs are one short line of plain text; HTML is a small table
-with labels from the ``sla`` catalog of the requested locale and every text escaped
-(:mod:`supportpolicy._display`); records are flat, language-neutral dicts of JSON
-values: ISO 8601 instants in the plan's timezone, targets in their short form
-(``60min``, ``4h``, ``3bd``), business time as a number of minutes (an int when whole).
+Plans, deadlines and statuses declare their facts (``_facts()``) in their own modules
+and :mod:`supportpolicy._render` renders them; what they have in common lives here,
+once: the service-hours, fee and minimum-term texts (also used by
+:func:`~supportpolicy.sla.explain.plans_table` and the explanations), and the facts of
+the targets per metric and priority, table-driven by :class:`~supportpolicy.sla.Metric`
+so that a new metric is one more row of :data:`METRIC_LABELS`.
 
-Only types are imported from the value modules (they import this one), so the values
-are read through their attributes and methods.
+This module imports no value module (plans, deadlines, status import it).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Mapping, Sequence
+from decimal import Decimal
 
 from supportpolicy import _display
-from supportpolicy.i18n import (
-    format_datetime,
-    format_duration,
-    format_money,
-    localize,
-    translator,
-)
+from supportpolicy._render import Fact, Facts, Kind
+from supportpolicy.i18n import N_, format_money, localize, translator
+from supportpolicy.i18n.catalogs import Text
+from supportpolicy.sla.calendars import Calendar
+from supportpolicy.sla.hours import WeeklyHours
 from supportpolicy.sla.priorities import Priority
-
-if TYPE_CHECKING:
-    from supportpolicy.sla.calendars import Calendar
-    from supportpolicy.sla.deadlines import Deadline
-    from supportpolicy.sla.plans import Plan
-    from supportpolicy.sla.status import Clock, Status
+from supportpolicy.sla.targets import Metric, Target
 
 __all__ = [
-    "clock_html",
-    "clock_record",
-    "clock_repr",
-    "deadline_html",
-    "deadline_record",
-    "deadline_repr",
-    "plan_html",
-    "plan_record",
-    "plan_repr",
-    "status_html",
-    "status_record",
-    "status_repr",
+    "METRIC_LABELS",
+    "NO_TARGET",
+    "calendar_columns",
+    "data_text",
+    "fee_text",
+    "hours_text",
+    "service_hours_text",
+    "target_facts",
+    "target_rows",
+    "targets_brief",
+    "term_text",
+    "terms_facts",
+    "working_days_fact",
 ]
 
-_LIMIT = _display.REPR_LIMIT
+METRIC_LABELS: Mapping[Metric, str] = {
+    Metric.REACTION: N_("Reaction"),
+    Metric.RESOLUTION: N_("Resolution"),
+}
+"""The column label of each metric's targets (one row per metric)."""
+
+NO_TARGET = N_("no target")
+_NOT_STATED = N_("not stated")
+
+Targets = Mapping[Metric, Sequence[Target | None]]
 
 
-def _when(instant: dt.datetime | None, cal: Calendar, locale: str) -> str | None:
-    if instant is None:
-        return None
-    return format_datetime(instant, locale, tz=cal.tz, format="medium")
+def hours_text(hours: WeeklyHours, locale: str) -> str:
+    """Weekly hours in words with localized weekday names: ``"Mo–Fr 10:00-18:00"``."""
+    if hours.is_24x7:
+        return translator(locale, "sla").gettext("around the clock (24x7)")
+    return hours.describe(locale)
 
 
-def _duration(delta: dt.timedelta) -> str:
-    """A signed, compact duration for reprs: ``18h00m``, ``-1h30m``, ``0h00m12.5s``."""
-    micros = abs((delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds)
-    hours, rest = divmod(micros, 3_600_000_000)
-    mins, rest = divmod(rest, 60_000_000)
-    text = f"{hours}h{mins:02d}m"
-    if rest:
-        seconds, micro = divmod(rest, 1_000_000)
-        text += f"{seconds}.{micro:06d}".rstrip("0").rstrip(".") + "s"
-    return ("-" if delta < dt.timedelta(0) else "") + text
+def service_hours_text(hours: WeeklyHours, timezone: str, locale: str) -> str:
+    """The service hours and their timezone: ``"Mon–Fri 10:00-18:00, Europe/Moscow"``."""
+    return f"{hours_text(hours, locale)}, {timezone}"
 
 
-# --- plans -----------------------------------------------------------------------------
-
-
-def _targets(plan: Plan) -> str:
-    reaction = "/".join(t.short() for t in plan.reaction)
-    text = f"reaction {reaction}"
-    if any(t is not None for t in plan.resolution):
-        text += ", resolution " + "/".join("-" if t is None else t.short() for t in plan.resolution)
-    return text
-
-
-def plan_repr(plan: Plan) -> str:
-    """``Plan(premium, 24x7 Europe/Moscow, reaction 60min/4h/6h/6h, resolution ...)``."""
-    hours = _display.clip(str(plan.calendar.hours), 40)
-    return _display.clip(
-        f"Plan({plan.key}, {hours} {plan.calendar.timezone}, {_targets(plan)})", _LIMIT
-    )
-
-
-def plan_record(plan: Plan) -> dict[str, Any]:
-    """A plan summary: calendar, targets per priority (short form), fee and source."""
-    record: dict[str, Any] = {
-        "plan": plan.key,
-        "title": plan.title("en"),
-        "timezone": plan.calendar.timezone,
-        "hours": str(plan.calendar.hours),
-        "country": plan.calendar.country,
-        "working_days": None if plan.working_days is None else str(plan.working_days),
-    }
-    for number, target in enumerate(plan.reaction, start=1):
-        record[f"reaction_p{number}"] = target.short()
-    for number, maybe in enumerate(plan.resolution, start=1):
-        record[f"resolution_p{number}"] = None if maybe is None else maybe.short()
-    record.update(
-        fee=_display.decimal_text(plan.fee),
-        currency=plan.currency,
-        fee_is_minimum=plan.fee_is_minimum,
-        minimum_term_months=plan.minimum_term_months,
-        contacts=plan.contacts,
-        source=plan.source,
-    )
-    return record
-
-
-def _fee(plan: Plan, locale: str) -> str:
+def fee_text(fee: Decimal | None, currency: str | None, minimum: bool, locale: str) -> str:
+    """The monthly fee as money, ``at least ...`` when it is a minimum, else not stated."""
     tr = translator(locale, "sla")
-    if plan.fee is None or plan.currency is None:
-        return tr.gettext("not stated")
-    amount = format_money(plan.fee, plan.currency, locale)
-    return tr.gettext("at least {amount}").format(amount=amount) if plan.fee_is_minimum else amount
+    if fee is None or currency is None:
+        return tr.gettext(_NOT_STATED)
+    amount = format_money(fee, currency, locale)
+    return tr.gettext("at least {amount}").format(amount=amount) if minimum else amount
 
 
-def _hours_words(cal: Calendar, locale: str) -> str:
+def term_text(months: int | None, locale: str) -> str:
+    """The minimum term in months, or not stated."""
     tr = translator(locale, "sla")
-    if cal.hours.is_24x7:
-        return tr.gettext("around the clock (24x7)")
-    return cal.hours.describe(locale)
+    if months is None:
+        return tr.gettext(_NOT_STATED)
+    return tr.ngettext("{n} month", "{n} months", months).format(n=months)
 
 
-def _working_days(plan: Plan, locale: str) -> str | None:
-    name = plan.working_days_name
-    if plan.working_days is None:
-        return None
-    if name is None:
-        return str(plan.working_days)
-    return localize(name if isinstance(name, str) else dict(name), locale, "sla")
-
-
-def plan_html(plan: Plan, locale: str) -> str:
-    """The targets per priority, then service hours, fee, term and source document."""
-    tr = translator(locale, "sla")
-    none = tr.gettext("no target")
-    rows = [
-        (
-            priority.label(locale),
-            reaction.describe(locale),
-            none if resolution is None else resolution.describe(locale),
-        )
-        for priority, reaction, resolution in zip(
-            Priority, plan.reaction, plan.resolution, strict=True
-        )
-    ]
-    header = (tr.gettext("Priority"), tr.gettext("Reaction"), tr.gettext("Resolution"))
-    months = plan.minimum_term_months
-    facts = [
-        (
-            tr.gettext("Service hours"),
-            f"{_hours_words(plan.calendar, locale)}, {plan.calendar.timezone}",
-        ),
-        (
-            tr.gettext("Working days"),
-            _working_days(plan, locale),
-        ),
-        (tr.gettext("Fee per month"), _fee(plan, locale)),
-        (
-            tr.gettext("Minimum term"),
-            tr.gettext("not stated")
-            if months is None
-            else tr.ngettext("{n} month", "{n} months", months).format(n=months),
-        ),
-        (tr.gettext("Source document"), plan.source),
-    ]
-    return _display.grid(header, rows, plan.title(locale)) + _display.pairs(facts)
-
-
-# --- deadlines, clocks and statuses ----------------------------------------------------
-
-
-def deadline_repr(deadline: Deadline) -> str:
-    """``Deadline(reaction, premium P1, due 2026-11-22T00:30+03:00)``."""
-    agreed = ", agreed" if deadline.agreed else ""
-    return _display.clip(
-        f"Deadline({deadline.metric.value}, {deadline.plan.key} P{int(deadline.priority)}, "
-        f"due {_display.short_instant(deadline.due)}{agreed})",
-        _LIMIT,
-    )
-
-
-def deadline_record(deadline: Deadline) -> dict[str, Any]:
-    """The deadline's facts: plan, priority, clock, opening, clock start, target, due."""
-    return {
-        "plan": deadline.plan.key,
-        "priority": int(deadline.priority),
-        "metric": deadline.metric.value,
-        "opened": _display.iso(deadline.opened),
-        "start": _display.iso(deadline.start),
-        "start_reason": deadline.start_reason.value,
-        "target": None if deadline.target is None else deadline.target.short(),
-        "agreed": deadline.agreed,
-        "due": _display.iso(deadline.due),
-        "timezone": deadline.calendar.timezone,
-        "pauses": len(deadline.pauses),
-        "restarted": _display.iso(deadline.restarted),
-    }
-
-
-def deadline_html(deadline: Deadline, locale: str) -> str:
-    """Plan, priority, clock, target, opening, clock start and due time, localized."""
-    tr = translator(locale, "sla")
-    cal = deadline.calendar
-    target = deadline.target
-    rows = [
-        (tr.gettext("Plan"), deadline.plan.title(locale)),
-        (tr.gettext("Priority"), deadline.priority.label(locale)),
-        (tr.gettext("Clock"), deadline.metric.label(locale)),
-        (
-            tr.gettext("Target"),
-            tr.gettext("agreed for this ticket")
-            if deadline.agreed or target is None
-            else target.describe(locale),
-        ),
-        (tr.gettext("Opened"), _when(deadline.opened, cal, locale)),
-        (tr.gettext("Clock started"), _when(deadline.start, cal, locale)),
-        (tr.gettext("Due"), _when(deadline.due, cal, locale)),
-        (tr.gettext("Time zone"), cal.timezone),
-    ]
-    return _display.pairs(rows, tr.gettext("Deadline"))
-
-
-def clock_repr(clock: Clock) -> str:
-    """``Clock(resolution P2, met, due 2026-11-27T09:00+03:00, remaining 18h00m)``."""
-    return _display.clip(
-        f"Clock({clock.metric.value} P{int(clock.priority)}, {clock.state.value}, "
-        f"due {_display.short_instant(clock.due)}, remaining {_duration(clock.remaining)})",
-        _LIMIT,
-    )
-
-
-def clock_record(clock: Clock) -> dict[str, Any]:
-    """The clock's facts; ``remaining_minutes`` is business minutes (< 0 once overdue)."""
-    return {
-        "plan": clock.deadline.plan.key,
-        "metric": clock.metric.value,
-        "priority": int(clock.priority),
-        "state": clock.state.value,
-        "due": _display.iso(clock.due),
-        "remaining_minutes": _display.minutes(clock.remaining),
-        "stopped": _display.iso(clock.stopped),
-    }
-
-
-def _clock_row(clock: Clock, locale: str) -> tuple[str | None, ...]:
-    cal = clock.deadline.calendar
+def target_facts(targets: Targets) -> Facts:
+    """Record columns ``<metric>_p<n>``: each target in short form (None: no target);
+    then the targets in brief for the repr."""
     return (
-        clock.metric.label(locale),
-        clock.priority.label(locale),
-        clock.state.label(locale),
-        _when(clock.due, cal, locale),
-        format_duration(clock.remaining, locale),
-        _when(clock.stopped, cal, locale),
+        *(
+            Fact(f"{metric.value}_p{number}", None, target, Kind.TARGET)
+            for metric in METRIC_LABELS
+            for number, target in enumerate(targets[metric], start=1)
+        ),
+        Fact(None, None, targets_brief(targets), brief="{}"),
     )
 
 
-def _clock_header(locale: str) -> tuple[str, ...]:
-    tr = translator(locale, "sla")
-    return (
-        tr.gettext("Clock"),
-        tr.gettext("Priority"),
-        tr.gettext("State"),
-        tr.gettext("Due"),
-        tr.gettext("Remaining"),
-        tr.gettext("Stopped"),
-    )
-
-
-def clock_html(clock: Clock, locale: str) -> str:
-    """One row: clock, priority, state, due, remaining business time, stop instant."""
-    return _display.grid(_clock_header(locale), [_clock_row(clock, locale)])
-
-
-def status_repr(status: Status) -> str:
-    """``Status(P2 at 2026-12-01T00:00+00:00: reaction met, resolution met)``."""
-    states = [f"reaction {status.reaction.state.value}"]
-    if status.resolution is not None:
-        states.append(f"resolution {status.resolution.state.value}")
-    return _display.clip(
-        f"Status(P{int(status.priority)} at {_display.short_instant(status.now)}: "
-        f"{', '.join(states)})",
-        _LIMIT,
-    )
-
-
-def status_record(status: Status) -> dict[str, Any]:
-    """One flat row per ticket: ``reaction_*`` and ``resolution_*`` columns (None
-    without a resolution target), and ``earlier``, the clocks a workaround closed."""
-    record: dict[str, Any] = {
-        "plan": status.reaction.deadline.plan.key,
-        "now": _display.iso(status.now),
-        "priority": int(status.priority),
-    }
-    for name, clock in (("reaction", status.reaction), ("resolution", status.resolution)):
-        record[f"{name}_state"] = None if clock is None else clock.state.value
-        record[f"{name}_due"] = None if clock is None else _display.iso(clock.due)
-        record[f"{name}_remaining_minutes"] = (
-            None if clock is None else _display.minutes(clock.remaining)
+def target_rows(targets: Targets) -> tuple[Facts, ...]:
+    """One table row per priority: the priority, then its target for each metric."""
+    return tuple(
+        (
+            Fact(None, N_("Priority"), priority, Kind.ENUM),
+            *(
+                Fact(None, label, targets[metric][priority - 1], Kind.TARGET, none=NO_TARGET)
+                for metric, label in METRIC_LABELS.items()
+            ),
         )
-        record[f"{name}_stopped"] = None if clock is None else _display.iso(clock.stopped)
-    record["earlier"] = len(status.earlier)
-    return record
-
-
-def status_html(status: Status, locale: str) -> str:
-    """The clocks (reaction, resolution, any closed by a workaround) as table rows."""
-    tr = translator(locale, "sla")
-    clocks = [status.reaction, *status.earlier]
-    if status.resolution is not None:
-        clocks.append(status.resolution)
-    caption = tr.gettext("Status at {now}").format(
-        now=format_datetime(status.now, locale, tz=status.reaction.deadline.plan.calendar.tz)
+        for priority in Priority
     )
-    return _display.grid(_clock_header(locale), [_clock_row(c, locale) for c in clocks], caption)
+
+
+def targets_brief(targets: Targets) -> str:
+    """``reaction 60min/4h/6h/6h, resolution 12h/3bd/-/-`` for a repr (a metric
+    without any target is left out)."""
+    return ", ".join(
+        f"{metric.value} " + "/".join("-" if t is None else t.short() for t in targets[metric])
+        for metric in METRIC_LABELS
+        if any(t is not None for t in targets[metric])
+    )
+
+
+def data_text(value: Text, locale: str) -> str:
+    """A text from a plan file (message id or translations) in *locale*."""
+    return localize(value if isinstance(value, str) else dict(value), locale, "sla")
+
+
+def working_days_fact(days: str | None, name: Text | None) -> Fact:
+    """The working-day calendar, shown by its localized *name* where it has one."""
+    if days is None or name is None:
+        return Fact(None, N_("Working days"), days)
+    return Fact(None, N_("Working days"), functools.partial(data_text, name), Kind.LOCALIZED)
+
+
+def calendar_columns(cal: Calendar, working_days: str | None) -> Facts:
+    """A plan's service calendar: record columns, its hours for the repr and people."""
+    service = functools.partial(service_hours_text, cal.hours, cal.timezone)
+    return (
+        Fact("timezone", None, cal.timezone),
+        Fact("hours", None, str(cal.hours)),
+        Fact(None, None, f"{_display.clip(str(cal.hours), 40)} {cal.timezone}", brief="{}"),
+        Fact("country", None, cal.country),
+        Fact("working_days", None, working_days),
+        Fact(None, N_("Service hours"), service, Kind.LOCALIZED),
+    )
+
+
+def terms_facts(
+    fee: Decimal | None,
+    currency: str | None,
+    *,
+    minimum: bool,
+    months: int | None,
+    contacts: int | None,
+) -> Facts:
+    """A plan's commercial terms: fee, currency, minimum term and contacts."""
+    return (
+        Fact("fee", None, fee, Kind.DECIMAL),
+        Fact("currency", None, currency),
+        Fact("fee_is_minimum", None, minimum, Kind.BOOL),
+        Fact(None, N_("Fee per month"), functools.partial(fee_text, fee, currency, minimum),
+             Kind.LOCALIZED),
+        Fact("minimum_term_months", None, months, Kind.INT),
+        Fact(None, N_("Minimum term"), functools.partial(term_text, months), Kind.LOCALIZED),
+        Fact("contacts", None, contacts, Kind.INT),
+    )  # fmt: skip
