@@ -125,21 +125,34 @@ def extracted_messages(package_dir: Path) -> Iterator[MessageId]:
             yield message
 
 
-# Keys whose string values in a shipped preset are user-facing texts, hence message ids.
+# Keys whose string values in a shipped preset are user-facing texts, hence message ids:
+# these keys anywhere, and the strings at the paths below ("*" is any key): tier names
+# (engagement/presets/tam.toml) and the plan names of a coverage policy.
 PRESET_TEXT_KEYS = frozenset({"title", "reason", "label", "description", "summary"})
+PRESET_TEXT_PATHS = (("tiers", "*", "name"), ("plan_names", "*"))
 
 
-def preset_texts(table: object) -> Iterator[str]:
-    """The strings under PRESET_TEXT_KEYS anywhere in a parsed TOML *table*."""
+def _at_text_path(path: tuple[str, ...]) -> bool:
+    return any(
+        len(path) >= len(pattern)
+        and all(p in ("*", part) for p, part in zip(pattern, path[-len(pattern) :], strict=True))
+        for pattern in PRESET_TEXT_PATHS
+    )
+
+
+def preset_texts(table: object, path: tuple[str, ...] = ()) -> Iterator[str]:
+    """The message ids anywhere in a parsed TOML *table*: strings under
+    PRESET_TEXT_KEYS or at PRESET_TEXT_PATHS."""
     if isinstance(table, dict):
         for key, value in table.items():
-            if key in PRESET_TEXT_KEYS and isinstance(value, str):
+            here = (*path, key)
+            if isinstance(value, str) and (key in PRESET_TEXT_KEYS or _at_text_path(here)):
                 yield value
             else:
-                yield from preset_texts(value)
+                yield from preset_texts(value, here)
     elif isinstance(table, list):
         for item in table:
-            yield from preset_texts(item)
+            yield from preset_texts(item, path)
 
 
 def load(locale: str, domain: str) -> Catalog:
@@ -187,8 +200,28 @@ def test_preset_texts_are_in_their_domain(preset: Path) -> None:
 
 
 def test_preset_texts_are_found() -> None:
-    table = {"title": "T", "name": "id", "rules": [{"reason": "R", "id": "x"}], "n": 1}
-    assert list(preset_texts(table)) == ["T", "R"]
+    table = {
+        "title": "T", "name": "id", "rules": [{"reason": "R", "id": "x"}], "n": 1,
+        "plan_names": {"basic": "Basic"}, "tiers": {"a": {"name": "Tier A", "cadence": "w"}},
+    }  # fmt: skip
+    assert list(preset_texts(table)) == ["T", "R", "Basic", "Tier A"]
+
+
+def _preset(package: str, name: str) -> object:
+    return tomllib.loads((SRC / package / "presets" / name).read_text(encoding="utf-8"))
+
+
+def test_tier_plan_and_rule_texts_of_the_presets_are_checked() -> None:
+    # Guards test_preset_texts_are_in_their_domain: the names it must reach.
+    tiers = set(preset_texts(_preset("engagement", "tam.toml")))
+    assert {"CSM", "TAM tier A", "TAM tier B", "TAM tier C"} <= tiers
+    crm = set(preset_texts(_preset("coverage", "crm-packages.toml")))
+    assert {"Basic", "Business", "Premium"} <= crm
+    assert "crm-packages" not in crm  # a policy's name is an id, not a text
+    plans = set(preset_texts(_preset("sla", "premium.toml")))
+    assert {"Premium", "Russian working days"} <= plans
+    with pytest.raises(AssertionError, match="lacks"):
+        assert_all_present(["TAM tier Z, not in any catalog"], "engagement")
 
 
 def test_top_level_modules_mark_messages_only_for_core() -> None:

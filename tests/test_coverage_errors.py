@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import pathlib
 from importlib import resources
 
@@ -74,9 +75,11 @@ def test_flags_must_be_booleans(flag: str) -> None:
 
 
 def test_enums_and_strings_are_accepted_alike() -> None:
+    # A caller's own enum of plan names is read by its value.
+    Package = enum.StrEnum("Package", {"BASIC": "basic"})
     by_enum = coverage.classify(
         "crm-packages", kind=coverage.RequestKind.FUNCTIONAL_QUESTION,
-        plan=coverage.Plan.BASIC, channel=coverage.Channel.PHONE,
+        plan=Package.BASIC, channel=coverage.Channel.PHONE,
     )
     by_text = coverage.classify(
         "CRM-Packages", kind="FUNCTIONAL_QUESTION", plan=" Basic ", channel="Phone"

@@ -14,7 +14,7 @@ from supportpolicy.coverage.billing import (
 )
 from supportpolicy.coverage.decisions import Decision, classify
 from supportpolicy.coverage.intake import IntakeState, intake_state
-from supportpolicy.coverage.kinds import Channel, ChannelMode, Plan, RequestKind, Tier
+from supportpolicy.coverage.kinds import Channel, ChannelMode, RequestKind
 from supportpolicy.coverage.policies import (
     BILLED_PARTIES,
     Policy,
@@ -33,14 +33,12 @@ __all__ = [
     "Decision",
     "IntakeState",
     "NextStep",
-    "Plan",
     "Policy",
     "Request",
     "RequestKind",
     "Rule",
     "Statement",
     "StatementLine",
-    "Tier",
     "TimeEntry",
     "Verdict",
     "classify",

@@ -11,7 +11,7 @@ import enum
 
 from supportpolicy.i18n import N_, translator
 
-__all__ = ["Channel", "ChannelMode", "Plan", "RequestKind", "Tier"]
+__all__ = ["Channel", "ChannelMode", "RequestKind"]
 
 
 class RequestKind(enum.StrEnum):
@@ -105,19 +105,3 @@ _CHANNEL_LABELS: dict[Channel, str] = {
     Channel.PORTAL: N_("support portal"),
 }
 
-
-class Plan(enum.StrEnum):
-    """The support packages of 004 (a user's policy may name its own plans as strings)."""
-
-    BASIC = "basic"
-    BUSINESS = "business"
-    PREMIUM = "premium"
-
-
-class Tier(enum.StrEnum):
-    """The service tiers of 003 (a user's policy may name its own tiers as strings)."""
-
-    CSM = "csm"
-    A = "a"
-    B = "b"
-    C = "c"

@@ -14,11 +14,9 @@ import attrs
 
 from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.i18n import N_, localize, translator
+from supportpolicy.i18n.catalogs import Text
 
 __all__ = ["NextStep", "Request", "Rule", "Text", "Verdict"]
-
-#: A text from data: a catalog message id, or translations as ``(locale, text)`` pairs.
-Text = str | tuple[tuple[str, str], ...]
 
 
 class Verdict(enum.StrEnum):

@@ -21,11 +21,11 @@ import attrs
 from supportpolicy._render import Fact, Facts, Shown
 from supportpolicy.errors import CalendarError
 from supportpolicy.i18n import translator, weekday_name
+from supportpolicy.sla._index import Interval
 from supportpolicy.sla.calendar_views import week_facts
 
 __all__ = ["DAY_NAMES", "Interval", "WeeklyHours", "parse_hours"]
 
-Interval = tuple[int, int]
 """Wall-clock ``[start, end)`` in minutes after midnight; ``end`` may be 1440 (24:00)."""
 
 DAY_NAMES: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
