@@ -1,6 +1,6 @@
 """SLA: business calendars, the business clock, plans, deadlines and ticket status.
 
-Calendars and the clock (modules ``hours``, ``calendar``, ``clock``, ``days``) know
+Calendars and the clock (``hours``, ``calendars``, ``clock``, ``days`` and the rest) know
 nothing of plans; plans, deadlines and status build on them.
 """
 
