@@ -31,8 +31,8 @@ import datetime as dt
 import enum
 import functools
 import json
-from collections.abc import Callable, Sequence
-from typing import Any, ClassVar, Protocol
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar, Protocol, cast
 
 import attrs
 
@@ -47,8 +47,8 @@ from supportpolicy.i18n import (
 )
 
 __all__ = [
-    "Fact", "Facts", "Kind", "Shown", "brief", "html", "record", "records", "shown", "text",
-    "to_json",
+    "Fact", "Facts", "Kind", "Labelled", "Shown", "brief", "html", "label", "record",
+    "records", "shown", "text", "to_json",
 ]  # fmt: skip
 
 
@@ -139,6 +139,31 @@ class Shown:
     def to_dict(self) -> dict[str, Any]:
         """A flat, language-neutral record of JSON values (see :mod:`supportpolicy._render`)."""
         return record(self._facts())
+
+
+class Labelled:
+    """A mixin for enums whose members people see by a catalog label.
+
+    After the class and its table of labels (value or member -> message id):
+    ``Cls.__domain__, Cls.__labels__ = "sla", _LABELS`` (names with two underscores on
+    both sides are never enum members). The ``ENUM`` kind shows a member by its label.
+
+    >>> import enum
+    >>> class Light(Labelled, enum.Enum):
+    ...     RED = "red"
+    >>> Light.__domain__, Light.__labels__ = "sla", {"red": "breached"}
+    >>> Light.RED.label("de")
+    'verletzt'
+    """
+
+    __slots__ = ()
+    __domain__: ClassVar[str]
+    __labels__: ClassVar[Mapping[Any, str]]
+
+    def label(self, locale: object = "en") -> str:
+        """The member's name in *locale*."""
+        value = cast(enum.Enum, self).value
+        return translator(locale, self.__domain__).gettext(self.__labels__[value])
 
 
 # --- one fact in each form ---------------------------------------------------------------

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import enum
 
-from supportpolicy.i18n import N_, translator
+from supportpolicy._render import Labelled
+from supportpolicy.i18n import N_
 
 __all__ = ["Channel", "ChannelMode", "RequestKind"]
 
 
-class RequestKind(enum.StrEnum):
+class RequestKind(Labelled, enum.StrEnum):
     """What a support request asks for."""
 
     PRODUCT_DEFECT = "product-defect"
@@ -39,10 +40,6 @@ class RequestKind(enum.StrEnum):
     END_USER_SUPPORT = "end-user-support"
     DEDICATED_SPECIALIST = "dedicated-specialist"
     PRE_SALES_SUPPORT = "pre-sales-support"
-
-    def label(self, locale: str = "en") -> str:
-        """The kind's name in *locale*."""
-        return translator(locale, "coverage").gettext(_KIND_LABELS[self])
 
 
 _KIND_LABELS: dict[RequestKind, str] = {
@@ -69,6 +66,7 @@ _KIND_LABELS: dict[RequestKind, str] = {
     RequestKind.DEDICATED_SPECIALIST: N_("a dedicated specialist"),
     RequestKind.PRE_SALES_SUPPORT: N_("pre-sales support"),
 }
+RequestKind.__domain__, RequestKind.__labels__ = "coverage", _KIND_LABELS
 
 
 class ChannelMode(enum.StrEnum):
@@ -78,7 +76,7 @@ class ChannelMode(enum.StrEnum):
     OFFLINE = "offline"
 
 
-class Channel(enum.StrEnum):
+class Channel(Labelled, enum.StrEnum):
     """How a request arrived: phone and messengers are online, e-mail and portal offline."""
 
     PHONE = "phone"
@@ -93,10 +91,6 @@ class Channel(enum.StrEnum):
             return ChannelMode.ONLINE
         return ChannelMode.OFFLINE
 
-    def label(self, locale: str = "en") -> str:
-        """The channel's name in *locale*."""
-        return translator(locale, "coverage").gettext(_CHANNEL_LABELS[self])
-
 
 _CHANNEL_LABELS: dict[Channel, str] = {
     Channel.PHONE: N_("phone"),
@@ -104,4 +98,5 @@ _CHANNEL_LABELS: dict[Channel, str] = {
     Channel.EMAIL: N_("e-mail"),
     Channel.PORTAL: N_("support portal"),
 }
+Channel.__domain__, Channel.__labels__ = "coverage", _CHANNEL_LABELS
 

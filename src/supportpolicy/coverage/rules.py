@@ -12,23 +12,20 @@ from collections.abc import Mapping
 
 import attrs
 
+from supportpolicy._render import Labelled
 from supportpolicy.coverage.kinds import Channel, RequestKind
-from supportpolicy.i18n import N_, localize, translator
+from supportpolicy.i18n import N_, localize
 from supportpolicy.i18n.catalogs import Text
 
 __all__ = ["NextStep", "Request", "Rule", "Text", "Verdict"]
 
 
-class Verdict(enum.StrEnum):
+class Verdict(Labelled, enum.StrEnum):
     """The three outcomes: covered and free, billable, or not yet classifiable."""
 
     IN_SCOPE = "in-scope"
     BILLABLE = "billable"
     INCOMPLETE = "incomplete"
-
-    def label(self, locale: str = "en") -> str:
-        """The verdict's name in *locale*."""
-        return translator(locale, "coverage").gettext(_VERDICT_LABELS[self])
 
 
 _VERDICT_LABELS: dict[Verdict, str] = {
@@ -36,6 +33,7 @@ _VERDICT_LABELS: dict[Verdict, str] = {
     Verdict.BILLABLE: N_("billable"),
     Verdict.INCOMPLETE: N_("incomplete"),
 }
+Verdict.__domain__, Verdict.__labels__ = "coverage", _VERDICT_LABELS
 
 
 class NextStep(enum.StrEnum):

@@ -16,9 +16,8 @@ from typing import Any
 import attrs
 
 from supportpolicy import _coerce, _toml
-from supportpolicy._render import Fact, Facts, Kind, Shown
+from supportpolicy._render import Fact, Facts, Kind, Labelled, Shown
 from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
-from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.views import months_caption
 from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError
 from supportpolicy.i18n import N_, localize
@@ -35,7 +34,7 @@ _CADENCE_LABELS = {
 }
 
 
-class Cadence(enum.Enum):
+class Cadence(Labelled, enum.Enum):
     """How a tier's working sessions are spread over a month."""
 
     NONE = "none"
@@ -48,9 +47,8 @@ class Cadence(enum.Enum):
         """Days between two scheduled sessions (0 when there are none)."""
         return {"none": 0, "weekly": 7, "alternate-weeks": 14, "monthly": 28}[self.value]
 
-    def label(self, locale: object = "en") -> str:
-        """The cadence's localized name."""
-        return tr(locale).gettext(_CADENCE_LABELS[self.value])
+
+Cadence.__domain__, Cadence.__labels__ = "engagement", _CADENCE_LABELS
 
 
 @attrs.frozen(repr=False)

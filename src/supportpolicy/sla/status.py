@@ -19,7 +19,7 @@ import attrs
 
 from supportpolicy._coerce import aware
 from supportpolicy._display import short_instant
-from supportpolicy._render import Fact, Facts, Kind, Shown
+from supportpolicy._render import Fact, Facts, Kind, Labelled, Shown
 from supportpolicy.errors import EventError
 from supportpolicy.i18n import N_, format_datetime, translator
 from supportpolicy.sla.clock import business_time_between
@@ -41,21 +41,13 @@ from supportpolicy.sla.targets import Metric
 __all__ = ["Clock", "State", "Status", "evaluate"]
 
 
-class State(enum.Enum):
+class State(Labelled, enum.Enum):
     """Where an SLA clock stands."""
 
     RUNNING = "running"
     PAUSED = "paused"
     MET = "met"
     BREACHED = "breached"
-
-    def label(self, locale: str = "en") -> str:
-        """The localized name of the state.
-
-        >>> State.BREACHED.label("nl")
-        'overschreden'
-        """
-        return translator(locale, "sla").gettext(_STATE_LABELS[self.value])
 
 
 _STATE_LABELS = {
@@ -64,6 +56,7 @@ _STATE_LABELS = {
     "met": N_("met"),
     "breached": N_("breached"),
 }
+State.__domain__, State.__labels__ = "sla", _STATE_LABELS
 
 
 @attrs.frozen(repr=False)
