@@ -1,7 +1,7 @@
-"""Shared helpers for showing values in notebooks and turning them into records.
+"""The low-level pieces of showing values: escaped HTML tables, reprs, JSON values.
 
-Three small jobs, used by the ``views`` modules of :mod:`~supportpolicy.sla`,
-:mod:`~supportpolicy.coverage` and :mod:`~supportpolicy.engagement`:
+Three small jobs, used by the renderer (:mod:`supportpolicy._render`), which turns
+every value's facts into these forms:
 
 * HTML: tiny tables whose every piece of text is escaped here, with
   :func:`html.escape`, so a plan title or customer name holding ``<script>`` shows as
@@ -11,8 +11,8 @@ Three small jobs, used by the ``views`` modules of :mod:`~supportpolicy.sla`,
   a number of minutes) so that ``pandas.DataFrame(records)`` works without the library
   importing pandas.
 
-This module holds no message ids: labels come in already translated by the caller,
-from the catalog of the caller's domain.
+This module holds no message ids: labels come in already translated by the renderer,
+from the catalog of the value's domain.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ __all__ = [
     "minutes",
     "pairs",
     "short_instant",
-    "week_grid",
 ]
 
 REPR_LIMIT = 120
@@ -126,34 +125,7 @@ def grid(
     header: Sequence[str], rows: Iterable[Sequence[object]], caption: str | None = None
 ) -> str:
     """A table with a header row; a cell of None shows as a dash."""
-    head = "".join(f"<th>{escape(cell)}</th>" for cell in header)
+    head = "".join(f"<th>{escape(name)}</th>" for name in header)
     body = "".join("<tr>" + "".join(f"<td>{cell(c)}</td>" for c in row) + "</tr>" for row in rows)
     return f"{_TABLE}{_caption(caption)}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
-
-def week_grid(
-    days: Sequence[Sequence[tuple[int, int]]],
-    names: Sequence[str],
-    closed: str,
-    caption: str | None = None,
-) -> str:
-    """A week as a grid: one column per weekday (*names*, Monday first), each cell
-    listing that day's open intervals one per line, or *closed* where there are none.
-
-    >>> week_grid([((600, 1080),)] + [()] * 6, list("MTWTFSS"), "-").count("<td>")
-    7
-    """
-    head = "".join(f"<th>{escape(name)}</th>" for name in names)
-    cells = []
-    for intervals in days:
-        if intervals:
-            text = "<br>".join(
-                escape(f"{minute_text(start)}–{minute_text(end)}") for start, end in intervals
-            )
-        else:
-            text = escape(closed)
-        cells.append(f"<td>{text}</td>")
-    return (
-        f"{_TABLE}{_caption(caption)}<thead><tr>{head}</tr></thead>"
-        f"<tbody><tr>{''.join(cells)}</tr></tbody></table>"
-    )
