@@ -82,7 +82,13 @@ def test_coverage_and_engagement_values_render_from_one_list() -> None:
 
 
 def test_the_sla_facts_are_table_driven_by_metric() -> None:
-    assert set(sla_views.METRIC_LABELS) == set(sla.Metric)
+    from supportpolicy.sla import explain
+
+    for table in (
+        sla_views.METRIC_LABELS, explain._PRIORITY_ROWS, explain._TARGET_LINES,
+        explain._DUE_LINES,
+    ):  # fmt: skip
+        assert set(table) == set(sla.Metric)
     record = sla.plan("premium").to_dict()
     for metric in sla.Metric:
         assert all(f"{metric.value}_p{n}" in record for n in range(1, 5))

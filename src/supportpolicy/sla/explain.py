@@ -18,7 +18,6 @@ from supportpolicy.sla.plans import Plan, plan, plan_names
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
 from supportpolicy.sla.views import (
-    METRIC_LABELS,
     NO_TARGET,
     fee_text,
     hours_text,
@@ -41,7 +40,15 @@ _PRIORITY_ROWS = {
     Metric.RESOLUTION: N_("Resolution, priority {n}"),
 }
 """The row label of each metric's target for one priority in :func:`plans_table`."""
-assert _PRIORITY_ROWS.keys() == METRIC_LABELS.keys()
+_TARGET_LINES = {
+    Metric.REACTION: N_("Reaction target: {target}."),
+    Metric.RESOLUTION: N_("Resolution target: {target}."),
+}
+_DUE_LINES = {
+    Metric.REACTION: N_("Reaction due: {due}."),
+    Metric.RESOLUTION: N_("Resolution due: {due}."),
+}
+"""The account's lines that name the metric, one row per metric."""
 
 
 class Deadline(Protocol):
@@ -175,18 +182,12 @@ def explain_deadline(deadline: Deadline, locale: str) -> str:
         lines.append(tr.gettext("The resolution deadline was agreed for this ticket."))
     else:
         text = target_text(plan, deadline.target, locale)
-        if deadline.metric is Metric.REACTION:
-            lines.append(tr.gettext("Reaction target: {target}.").format(target=text))
-        else:
-            lines.append(tr.gettext("Resolution target: {target}.").format(target=text))
+        lines.append(tr.gettext(_TARGET_LINES[deadline.metric]).format(target=text))
         lines.extend(_start_lines(deadline, locale))
         lines.extend(_closed_lines(deadline, locale))
         lines.extend(_pause_lines(deadline, locale))
     due = format_datetime(deadline.due, locale, tz=tz, format="full")
-    if deadline.metric is Metric.REACTION:
-        lines.append(tr.gettext("Reaction due: {due}.").format(due=due))
-    else:
-        lines.append(tr.gettext("Resolution due: {due}.").format(due=due))
+    lines.append(tr.gettext(_DUE_LINES[deadline.metric]).format(due=due))
     return "\n".join(lines)
 
 
