@@ -29,6 +29,7 @@ BOUNDED = settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 OK, INTERNAL, BAD = 0, 1, 2
+OPENED = "--opened=2026-11-21T23:30+03:00"
 
 
 def run(argv: list[str]) -> tuple[int, str, str]:
@@ -212,8 +213,13 @@ def test_non_regular_missing_and_huge_files(tmp_path: pathlib.Path) -> None:
     for path in (huge, tmp_path, tmp_path / "missing.csv", pathlib.Path(os.devnull)):
         args = ["tam", "--tier=b", "--month=2026-11", f"--sessions={path}"]
         assert str(path)[:20] in refused(args)
-    for path in (tmp_path, tmp_path / "missing.toml"):
-        survives(["classify", f"--policy={path}.toml", "--kind=product-defect"])
+    assert "not a regular file" in refused(["tam", "--tier=b", "--month=2026-11",
+                                            "--sessions=a\x00b.csv"])  # fmt: skip
+    huge_toml = tmp_path / "huge.toml"
+    huge.rename(huge_toml)
+    for path in (f"{tmp_path}/", tmp_path / "missing.toml", "nul\x00byte.toml", huge_toml):
+        survives(["classify", f"--policy={path}", "--kind=product-defect"])
+        survives(["deadline", f"--plans={path}", "--plan=x", "--priority=1", OPENED])
 
 
 def test_argparse_errors_are_one_line_with_exit_2() -> None:

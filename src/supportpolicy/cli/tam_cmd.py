@@ -121,6 +121,7 @@ def read_sessions(path: str) -> tuple[engagement.Session, ...]:
     a bad row is reported by its line number.
     """
     reader = csv.reader(io.StringIO(_text(path), newline=""))
+    line = 1
     try:
         header = [name.strip().lower() for name in next(reader, [])]
         if not {"at", "status"} <= set(header):
@@ -129,20 +130,18 @@ def read_sessions(path: str) -> tuple[engagement.Session, ...]:
                 f"(optional: minutes, review); found: {clip(', '.join(header))}"
             )
         sessions = []
+        line = reader.line_num + 1  # where the next record starts (a cell may span lines)
         for cells in reader:
-            if not any(cell.strip() for cell in cells):
-                continue  # a blank line, as spreadsheets leave at the end
-            if len(cells) > len(header):
-                raise InvalidValueError(
-                    f"{clip(path)}, line {reader.line_num}: {len(cells)} cells, but the "
-                    f"header names {len(header)} columns"
-                )
-            row = dict(zip(header, cells, strict=False))
-            sessions.append(_row(row, reader.line_num, clip(path)))
+            if any(cell.strip() for cell in cells):  # blank lines, as spreadsheets leave, skip
+                if len(cells) > len(header):
+                    raise InvalidValueError(
+                        f"{clip(path)}, line {line}: {len(cells)} cells, but the header "
+                        f"names {len(header)} columns"
+                    )
+                sessions.append(_row(dict(zip(header, cells, strict=False)), line, clip(path)))
+            line = reader.line_num + 1
     except csv.Error as exc:
-        raise InvalidValueError(
-            f"{clip(path)}, line {reader.line_num}: not a CSV row ({exc})"
-        ) from None
+        raise InvalidValueError(f"{clip(path)}, line {line}: not a CSV row ({exc})") from None
     return tuple(sessions)
 
 
