@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import json
 import pathlib
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -258,3 +259,25 @@ def test_deadline_times_show_their_offset(locale: str) -> None:
     assert code == 0
     opened_line = out.splitlines()[1]
     assert "+03:00" in opened_line  # 00:30 UTC is 03:30 in Moscow, said with its offset
+
+
+@BOUNDED
+@given(
+    when=st.datetimes(
+        min_value=dt.datetime(1950, 1, 1),
+        max_value=dt.datetime(2300, 1, 1),
+        timezones=st.timezones(),
+    ),
+    locale=st.sampled_from(i18n.LOCALES),
+)
+def test_format_datetime_with_zone_ends_with_the_offset(when: dt.datetime, locale: str) -> None:
+    offset = when.utcoffset()
+    assert offset is not None
+    text = i18n.format_datetime(when, locale, zone=True)
+    assert text.startswith(i18n.format_datetime(when, locale))
+    match = re.search(r" GMT([+-])(\d\d):(\d\d)$", text)
+    assert match is not None, text
+    shown = int(match[2]) * 60 + int(match[3])
+    seconds = offset.total_seconds()
+    assert abs(shown * 60 - abs(seconds)) < 60  # the offset to the minute
+    assert match[1] == ("-" if seconds < 0 else "+") or shown == 0
