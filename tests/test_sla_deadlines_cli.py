@@ -30,7 +30,8 @@ def test_deadline_text_003_tam_in_russian(capsys: pytest.CaptureFixture[str]) ->
 @pytest.mark.parametrize(
     ("opened", "priority", "message"),
     [
-        ("2026-11-21T23:30", "1", "naive"),
+        ("2026-11-21T23:30", "1", "add one such as +03:00"),
+        ("2026-11-21", "1", "is a date only; give a time and a UTC offset"),
         ("yesterday", "1", "ISO 8601"),
         ("2026-11-21T23:30+03:00", "9", "1-4"),
     ],

@@ -4,14 +4,30 @@ One module per subcommand; each exposes ``register(subparsers)``, which adds its
 and sets ``run`` to a function taking the parsed arguments and returning an exit code.
 Output is localized through the ``cli`` catalog domain (and the library's own
 ``explain``); error messages are English, as exceptions are.
+
+:func:`main` is the one output guard (docs/architecture.md, "Guards"):
+
+- stdout and stderr are written with ``errors="replace"``, so no locale or
+  ``PYTHONIOENCODING`` makes output fail (a character the encoding lacks becomes ``?``);
+- a closed pipe (``supportpolicy plans | head -2``) ends the run quietly with exit 141
+  (128 + SIGPIPE, as a shell reports a process killed by the signal);
+- a :class:`~supportpolicy.errors.SupportPolicyError` (bad input) is one line
+  ``supportpolicy: error: ...`` on stderr and exit 2, as are argparse's own errors;
+- anything else is a bug of the library: one line ``supportpolicy: internal error ...``
+  and exit 1, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from typing import NoReturn
 
+from supportpolicy import __version__
 from supportpolicy.cli import (
     calendar_cmd,
     classify_cmd,
@@ -25,27 +41,104 @@ from supportpolicy.errors import SupportPolicyError
 __all__ = ["main"]
 
 _COMMANDS = (calendar_cmd, plans_cmd, deadline_cmd, classify_cmd, route_cmd, tam_cmd)
+EXIT_BAD_INPUT = 2
+EXIT_INTERNAL = 1
+EXIT_BROKEN_PIPE = 141
+_MAX_MESSAGE = 2000
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors: ``prog: error: message (see prog --help)``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {_one_line(message)} "
+                                  f"(see {self.prog} --help)\n")  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="supportpolicy",
         description="Support-contract rules: SLA deadlines, coverage, engagement.",
     )
+    parser.add_argument("--version", action="version", version=f"supportpolicy {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in _COMMANDS:
         command.register(sub)
     return parser
 
 
+def _one_line(text: str) -> str:
+    """*text* on one line, clipped: a message never spans or floods the terminal."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _MAX_MESSAGE else flat[:_MAX_MESSAGE] + "..."
+
+
+@contextlib.contextmanager
+def _replacing_errors() -> Iterator[None]:
+    """Write stdout and stderr with ``errors="replace"`` for the run, then restore them."""
+    saved: list[tuple[io.TextIOWrapper, str | None]] = []
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            saved.append((stream, stream.errors))
+            with contextlib.suppress(ValueError, OSError):  # closed, or not reconfigurable
+                stream.reconfigure(errors="replace")
+    try:
+        yield
+    finally:
+        for stream, errors in saved:
+            with contextlib.suppress(ValueError, OSError):
+                stream.reconfigure(errors=errors)
+
+
+def _say(text: str) -> None:
+    """Print one line on stderr; a closed or broken stderr is ignored."""
+    with contextlib.suppress(OSError, ValueError):
+        print(text, file=sys.stderr)
+        sys.stderr.flush()
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe: point stdout at devnull so that the final flush stays quiet.
+
+    As the Python documentation (``signal``, "Note on SIGPIPE") recommends.
+    """
+    with contextlib.suppress(OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _run(argv: Sequence[str] | None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help, --version, or argparse's one-line error
+        if exc.code is None:
+            return 0
+        return exc.code if isinstance(exc.code, int) else EXIT_BAD_INPUT
+    code: int = args.run(args)
+    sys.stdout.flush()
+    return code
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (default ``sys.argv[1:]``); return the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    try:
-        code: int = args.run(args)
-    except SupportPolicyError as exc:
-        print(f"supportpolicy: error: {exc}", file=sys.stderr)
-        return 2
-    return code
+    with _replacing_errors():
+        try:
+            return _run(argv)
+        except BrokenPipeError:
+            _silence_stdout()
+            return EXIT_BROKEN_PIPE
+        except SupportPolicyError as exc:
+            _say(f"supportpolicy: error: {_one_line(str(exc))}")
+            return EXIT_BAD_INPUT
+        except KeyboardInterrupt:
+            _say("supportpolicy: interrupted")
+            return 130
+        except Exception as exc:  # a bug: still one line, never a traceback
+            _say(
+                f"supportpolicy: internal error ({type(exc).__name__}): "
+                f"{_one_line(str(exc))}; please report it"
+            )
+            return EXIT_INTERNAL

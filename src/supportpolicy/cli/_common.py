@@ -1,12 +1,19 @@
-"""Helpers shared by the subcommands: common options and output."""
+"""Helpers shared by the subcommands: common options, input parsing and output."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import sys
 from typing import Any
 
+from supportpolicy import _coerce, i18n
+from supportpolicy.errors import InvalidValueError, NaiveDatetimeError
 from supportpolicy.i18n import LOCALES
+
+_EXAMPLE = "2026-11-21T23:30+03:00"
+_MAX_ARG_SHOWN = 60
 
 
 def add_locale(parser: argparse.ArgumentParser) -> None:
@@ -26,3 +33,55 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 def print_json(data: Any) -> None:
     """Print *data* as indented JSON (UTF-8 text, not ASCII escapes)."""
     print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
+
+
+def clip(text: str) -> str:
+    """*text* as ``repr``, clipped so that a huge argument never floods a message."""
+    if len(text) > _MAX_ARG_SHOWN:
+        text = text[:_MAX_ARG_SHOWN] + "..."
+    return repr(text)
+
+
+def parse_instant(text: str, flag: str) -> dt.datetime:
+    """An aware instant from the ISO 8601 *text* given for *flag* (``--opened``).
+
+    A value without a UTC offset, or a date without a time, is refused with a message
+    that says what to add; an instant outside the library's range (year 1, 9999) is
+    refused by the shared guard :func:`supportpolicy._coerce.in_range`.
+    """
+    stripped = text.strip()
+    try:
+        instant = dt.datetime.fromisoformat(stripped)
+    except ValueError:
+        raise InvalidValueError(
+            f"{flag} {clip(text)} is not an ISO 8601 instant; give a date, a time and a "
+            f"UTC offset, such as {_EXAMPLE}"
+        ) from None
+    if instant.tzinfo is None:
+        if _is_date(stripped):
+            raise NaiveDatetimeError(
+                f"{flag} {clip(text)} is a date only; give a time and a UTC offset too, "
+                f"such as {_EXAMPLE}"
+            )
+        raise NaiveDatetimeError(
+            f"{flag} {clip(text)} has no UTC offset; add one such as +03:00 "
+            f"(for example {_EXAMPLE})"
+        )
+    return _coerce.in_range(instant, flag)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def note_unused_flag(locale: str, policy: str, flag: str) -> None:
+    """Say on stderr, localized, that no rule of *policy* looks at *flag* (the run succeeds)."""
+    tr = i18n.translator(locale, "cli")
+    text = tr.gettext(
+        "no rule of policy {policy} depends on {flag}; it does not change the decision"
+    ).format(policy=policy, flag=flag)
+    print(tr.gettext("note: {message}").format(message=text), file=sys.stderr)

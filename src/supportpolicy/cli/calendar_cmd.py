@@ -13,7 +13,8 @@ import datetime as dt
 from typing import Any
 
 from supportpolicy import i18n, sla
-from supportpolicy.cli._common import add_json, add_locale, print_json
+from supportpolicy._limits import EARLIEST, LATEST
+from supportpolicy.cli._common import add_json, add_locale, clip, print_json
 from supportpolicy.errors import InvalidValueError
 
 _MAX_DAYS = 3660
@@ -40,9 +41,15 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def _parse_day(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidValueError(f"--from {text!r} is not a date; write YYYY-MM-DD") from None
+        raise InvalidValueError(f"--from {clip(text)} is not a date; write YYYY-MM-DD") from None
+    if not EARLIEST.year < day.year < LATEST.year:
+        raise InvalidValueError(
+            f"--from {clip(text)} is out of range; accepted days from "
+            f"{EARLIEST.year + 1}-01-01 to {LATEST.year - 1}-12-31"
+        )
+    return day
 
 
 def _wall(instant: dt.datetime, day: dt.date) -> str:

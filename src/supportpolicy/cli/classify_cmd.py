@@ -5,8 +5,16 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from supportpolicy import coverage
-from supportpolicy.cli._common import add_json, add_locale, print_json
+from supportpolicy import coverage, i18n
+from supportpolicy.cli._common import add_json, add_locale, note_unused_flag, print_json
+
+# Flag -> the rule condition it feeds: a flag no rule of the policy looks at is noted.
+_CONDITIONS = (
+    ("--channel", "channel", "channels"),
+    ("--incomplete", "incomplete", "complete"),
+    ("--from-end-user", "from_end_user", "from_end_user"),
+    ("--lead-ticket", "lead_ticket", "lead_ticket"),
+)
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -14,7 +22,8 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
     parser = sub.add_parser(
         "classify",
         help="decide whether a request is in scope, billable or incomplete",
-        description="Classify a support request under a coverage policy.",
+        description="Classify a support request under a coverage policy. A flag that no "
+        "rule of the policy looks at is noted on stderr: it does not change the decision.",
     )
     parser.add_argument(
         "--policy",
@@ -49,6 +58,7 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Classify the request described by *args* and print the decision."""
+    locale = i18n.normalize_locale(args.locale)
     chosen = _policy(args.policy)
     decision = coverage.classify(
         chosen,
@@ -60,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
         from_end_user=args.from_end_user,
         lead_ticket=args.lead_ticket,
     )
+    _note_unused(chosen, args, locale)
     if args.json:
         # The record is language-neutral; the CLI adds the texts for people beside it.
         texts = {"reason": decision.reason(args.locale), "next": decision.next_text(args.locale)}
@@ -67,6 +78,14 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(decision.explain(args.locale))
     return 0
+
+
+def _note_unused(chosen: coverage.Policy, args: argparse.Namespace, locale: str) -> None:
+    """A note on stderr for each given flag that no rule of *chosen* depends on."""
+    for flag, attribute, condition in _CONDITIONS:
+        given = getattr(args, attribute)
+        if given and all(getattr(rule, condition) is None for rule in chosen.rules):
+            note_unused_flag(locale, chosen.name, flag)
 
 
 def _policy(value: str) -> coverage.Policy:

@@ -3,41 +3,30 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from typing import Any
 
 from supportpolicy import sla
-from supportpolicy.cli._common import add_json, add_locale, print_json
-from supportpolicy.errors import InvalidValueError
+from supportpolicy.cli._common import add_json, add_locale, clip, parse_instant, print_json
+from supportpolicy.errors import UnknownNameError
 from supportpolicy.sla.explain import no_target_text
 
 
-def _instant(text: str) -> dt.datetime:
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidValueError(
-            f"--opened {text!r} is not an ISO 8601 instant; give one with its offset, "
-            "such as 2026-11-21T23:30+03:00"
-        ) from None
-
-
-def _as_json(deadline: sla.Deadline | None) -> dict[str, Any] | None:
-    if deadline is None:
-        return None
-    return {
-        "due": deadline.due.isoformat(),
-        "start": deadline.start.isoformat(),
-        "start_reason": deadline.start_reason.value,
-        "target": None if deadline.target is None else deadline.target.short(),
-        "timezone": deadline.calendar.timezone,
-    }
+def _plan(name: str, path: str | None) -> sla.Plan:
+    """The preset *name*, or the plan *name* of the user's plan file at *path*."""
+    if path is None:
+        return sla.plan(name)
+    plans = sla.load_plans(path)
+    if name not in plans:
+        raise UnknownNameError(
+            f"{path}: no plan {clip(name)}; accepted: {', '.join(sorted(plans)) or 'none'}"
+        )
+    return plans[name]
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the deadlines of the ticket described by *args*."""
-    plan = sla.plan(args.plan)
-    opened = _instant(args.opened)
+    plan = _plan(args.plan, args.plans)
+    opened = parse_instant(args.opened, "--opened")
     reaction = sla.reaction_deadline(plan, args.priority, opened)
     resolution = sla.resolution_deadline(plan, args.priority, opened)
     if args.json:
@@ -46,8 +35,8 @@ def run(args: argparse.Namespace) -> int:
                 "plan": plan.key,
                 "priority": int(reaction.priority),
                 "opened": reaction.opened.isoformat(),
-                "reaction": _as_json(reaction),
-                "resolution": _as_json(resolution),
+                "reaction": reaction.to_dict(),
+                "resolution": None if resolution is None else resolution.to_dict(),
             }
         )
         return 0
@@ -62,11 +51,26 @@ def run(args: argparse.Namespace) -> int:
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
     """Add the `deadline` subcommand."""
-    parser = sub.add_parser("deadline", help="reaction and resolution deadlines of a ticket")
-    parser.add_argument("--plan", required=True, help="preset plan: " + ", ".join(sla.plan_names()))
+    parser = sub.add_parser(
+        "deadline",
+        help="reaction and resolution deadlines of a ticket",
+        description="The reaction and resolution deadlines of a ticket, explained "
+        "(times are shown in the plan's time zone, with their UTC offset).",
+    )
+    parser.add_argument(
+        "--plan",
+        required=True,
+        help="preset plan (" + ", ".join(sla.plan_names()) + "), or a plan of --plans FILE",
+    )
+    parser.add_argument(
+        "--plans", metavar="FILE", help="a TOML file of your own plans (see docs/plans.md)"
+    )
     parser.add_argument("--priority", required=True, help="priority 1-4")
     parser.add_argument(
-        "--opened", required=True, help="when the ticket was opened, ISO 8601 with offset"
+        "--opened",
+        required=True,
+        help="when the ticket was opened: ISO 8601 date, time and UTC offset, "
+        "e.g. 2026-11-21T23:30+03:00",
     )
     add_locale(parser)
     add_json(parser)

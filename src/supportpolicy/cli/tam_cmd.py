@@ -3,7 +3,12 @@
 The CSV has a header row and the columns ``at`` (ISO 8601 start with offset, e.g.
 ``2026-11-03T10:00-05:00``), ``status`` (``held``, ``cancelled-by-customer`` or
 ``cancelled-by-tam``), and optionally ``minutes`` (default 60) and ``review``
-(``true``/``yes``/``1`` for the quarterly review; default false).
+(``true``/``yes``/``1`` for the quarterly review; default false). It is read as Excel
+saves it: UTF-8 with or without BOM, CRLF or LF, header names in any case, spaces around
+names and values, blank lines skipped; a bad row is named by its line number.
+
+The statement is as of ``--as-of`` (default: now): open while the month is not over,
+closed once it is.
 """
 
 from __future__ import annotations
@@ -11,10 +16,13 @@ from __future__ import annotations
 import argparse
 import csv
 import datetime as dt
+import io
+import os
 from typing import Any
 
 from supportpolicy import engagement
-from supportpolicy.cli._common import add_json, add_locale, print_json
+from supportpolicy._limits import MAX_FILE_BYTES
+from supportpolicy.cli._common import add_json, add_locale, clip, parse_instant, print_json
 from supportpolicy.errors import InvalidValueError
 
 _TRUE = {"true", "yes", "1", "y"}
@@ -28,66 +36,126 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="month statement of TAM working sessions",
         description="Account a month of TAM working sessions (document 003). CSV columns: "
         "at (ISO start with offset), status (held, cancelled-by-customer, cancelled-by-tam), "
-        "optional minutes (default 60) and review (true/false).",
+        "optional minutes (default 60) and review (true/false); header names in any case, "
+        "UTF-8 with or without BOM, as Excel saves it. The statement is as of --as-of "
+        "(default: now): a month not over by then is an open statement (the sessions so "
+        "far; nothing forfeited or carried yet), a month that is over is closed.",
     )
     parser.add_argument("--tier", required=True, help="csm, a, b or c")
     parser.add_argument("--month", required=True, help="YYYY-MM")
     parser.add_argument("--sessions", required=True, help="CSV file of the month's sessions")
     parser.add_argument("--carried-in", type=int, default=0, help="sessions carried in")
     parser.add_argument("--timezone", default=None, help="customer timezone (America/New_York)")
+    parser.add_argument(
+        "--as-of",
+        metavar="ISO",
+        help="the instant of the statement, with offset (default now); before the month's "
+        "end the month stays open, after it the month is closed",
+    )
     add_locale(parser)
     add_json(parser)
     parser.set_defaults(run=run)
 
 
-def _row(row: dict[str, str | None], line: int, path: str) -> engagement.Session:
+def _cell(row: dict[str, str], name: str, default: str = "") -> str:
+    return (row.get(name) or default).strip()
+
+
+def _row(row: dict[str, str], line: int, path: str) -> engagement.Session:
     where = f"{path}, line {line}"
-    at_text = (row.get("at") or "").strip()
+    at_text = _cell(row, "at")
     try:
-        at = dt.datetime.fromisoformat(at_text)
-    except ValueError:
+        at = parse_instant(at_text, "at")
+    except InvalidValueError as exc:
+        raise InvalidValueError(f"{where}: {exc}") from None
+    minutes_text = _cell(row, "minutes", "60") or "60"
+    if not (minutes_text.isascii() and minutes_text.isdigit() and len(minutes_text) <= 9):
         raise InvalidValueError(
-            f"{where}: at {at_text!r} is not an ISO instant such as 2026-11-03T10:00-05:00"
-        ) from None
-    minutes_text = (row.get("minutes") or "60").strip()
-    if not minutes_text.isdigit():
-        raise InvalidValueError(f"{where}: minutes {minutes_text!r} is not a whole number")
-    review_text = (row.get("review") or "").strip().lower()
+            f"{where}: minutes {clip(minutes_text)} is not a whole number of minutes"
+        )
+    review_text = _cell(row, "review").lower()
     if review_text not in _TRUE | _FALSE:
-        raise InvalidValueError(f"{where}: review {review_text!r}; accepted: true or false")
+        raise InvalidValueError(
+            f"{where}: review {clip(review_text)}; accepted: true, false, yes, no, 1, 0"
+        )
     try:
         return engagement.Session(
             at,
             minutes=int(minutes_text),
-            status=(row.get("status") or "").strip(),
+            status=_cell(row, "status"),
             review=review_text in _TRUE,
         )
     except (ValueError, TypeError) as exc:
         raise InvalidValueError(f"{where}: {exc}") from None
 
 
-def read_sessions(path: str) -> tuple[engagement.Session, ...]:
-    """The sessions of the CSV file at *path* (columns in the module docstring)."""
+def _text(path: str) -> str:
+    """The text of the CSV file at *path*: a regular UTF-8 file (BOM allowed) within the limit."""
     try:
-        with open(path, newline="", encoding="utf-8") as handle:
-            reader = csv.DictReader(handle)
-            if reader.fieldnames is None or not {"at", "status"} <= set(reader.fieldnames):
-                raise InvalidValueError(
-                    f"{path}: the header must name the columns at and status "
-                    "(optional: minutes, review)"
-                )
-            return tuple(_row(row, reader.line_num, path) for row in reader)
-    except OSError as exc:
-        raise InvalidValueError(f"{path}: cannot be read ({exc.strerror})") from None
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise InvalidValueError(f"{path}: not a UTF-8 CSV file ({exc})") from None
+        if not os.path.isfile(path):
+            raise InvalidValueError(f"{clip(path)} is not a regular file")
+        size = os.path.getsize(path)
+        if size > MAX_FILE_BYTES:
+            raise InvalidValueError(
+                f"{clip(path)} is {size} bytes; a sessions file may have at most "
+                f"{MAX_FILE_BYTES} bytes"
+            )
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except (OSError, ValueError) as exc:
+        if isinstance(exc, InvalidValueError):
+            raise
+        raise InvalidValueError(f"{clip(path)}: cannot be read ({exc})") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InvalidValueError(
+            f"{clip(path)}: not a UTF-8 CSV file (byte {exc.start} is not UTF-8)"
+        ) from None
+
+
+def read_sessions(path: str) -> tuple[engagement.Session, ...]:
+    """The sessions of the CSV file at *path* (columns in the module docstring).
+
+    Header names are matched without case and surrounding spaces, values are stripped;
+    a bad row is reported by its line number.
+    """
+    reader = csv.reader(io.StringIO(_text(path), newline=""))
+    line = 1
+    try:
+        header = [name.strip().lower() for name in next(reader, [])]
+        if not {"at", "status"} <= set(header):
+            raise InvalidValueError(
+                f"{clip(path)}: the header must name the columns at and status "
+                f"(optional: minutes, review); found: {clip(', '.join(header))}"
+            )
+        sessions = []
+        line = reader.line_num + 1  # where the next record starts (a cell may span lines)
+        for cells in reader:
+            if any(cell.strip() for cell in cells):  # blank lines, as spreadsheets leave, skip
+                if len(cells) > len(header):
+                    raise InvalidValueError(
+                        f"{clip(path)}, line {line}: {len(cells)} cells, but the header "
+                        f"names {len(header)} columns"
+                    )
+                sessions.append(_row(dict(zip(header, cells, strict=False)), line, clip(path)))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InvalidValueError(f"{clip(path)}, line {line}: not a CSV row ({exc})") from None
+    return tuple(sessions)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the statement; exit 0."""
+    as_of = dt.datetime.now(dt.UTC) if args.as_of is None else parse_instant(args.as_of, "--as-of")
     sessions = read_sessions(args.sessions)
     stmt = engagement.tam_statement(
-        args.tier, args.month, sessions, carried_in=args.carried_in, timezone=args.timezone
+        args.tier,
+        args.month,
+        sessions,
+        carried_in=args.carried_in,
+        as_of=as_of,
+        timezone=args.timezone,
     )
     if args.json:
         print_json(
@@ -96,6 +164,7 @@ def run(args: argparse.Namespace) -> int:
                 "month": str(stmt.month),
                 "timezone": stmt.timezone,
                 "closed": stmt.closed,
+                "as_of": None if stmt.as_of is None else stmt.as_of.isoformat(),
                 "allowance": stmt.allowance,
                 "carried_in": stmt.carried_in,
                 "held": stmt.held,
@@ -104,8 +173,7 @@ def run(args: argparse.Namespace) -> int:
                 "available": stmt.available,
                 "billable_extra": stmt.billable_extra,
                 "violations": [
-                    {"kind": v.kind.value, "at": v.session.at.isoformat()}
-                    for v in stmt.violations
+                    {"kind": v.kind.value, "at": v.session.at.isoformat()} for v in stmt.violations
                 ],
                 "explanation": stmt.explain(args.locale),
             }

@@ -130,7 +130,7 @@ class Violation:
 
     def explain(self, locale: object = "en", timezone: str = DEFAULT_TIMEZONE) -> str:
         """The violation in words, the session time shown in *timezone*."""
-        when = self.session.at.astimezone(zone(timezone)).strftime("%Y-%m-%d %H:%M")
+        when = self.session.at.astimezone(zone(timezone)).isoformat(" ", "minutes")
         text = tr(locale).gettext(_VIOLATION_TEXTS[self.kind.value])
         return text.format(
             at=when, minutes=self.session.minutes, limit=self.limit, month=self.month

@@ -88,7 +88,7 @@ class TamStatement(Shown):
             when = self.as_of.astimezone(zone(self.timezone)) if self.as_of else None
             lines.append(
                 t.gettext("Statement so far, as of {as_of}.").format(
-                    as_of=when.strftime("%Y-%m-%d %H:%M") if when else ""
+                    as_of=when.isoformat(" ", "minutes") if when else ""
                 )
             )
         rows = (

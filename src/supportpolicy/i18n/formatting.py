@@ -208,10 +208,14 @@ def format_datetime(
     *,
     tz: str | dt.tzinfo | None = None,
     format: str = "medium",
+    zone: bool = False,
 ) -> str:
     """Date and time of an aware *instant* in the locale's style.
 
     Shown in *tz* (an IANA name or a tzinfo) when given, else in the instant's own zone.
+    ``zone=True`` appends the UTC offset shown (``GMT+03:00`` in CLDR's localized form),
+    so that a reader knows which clock the time is on; the ``long`` and ``full``
+    formats already name the zone.
 
     >>> import datetime as dt
     >>> from zoneinfo import ZoneInfo
@@ -220,13 +224,19 @@ def format_datetime(
     '21.11.26, 23:30'
     >>> format_datetime(at, "nl", tz="Europe/Amsterdam", format="short")
     '21-11-2026, 21:30'
+    >>> format_datetime(at, "de", format="short", zone=True)
+    '21.11.26, 23:30 GMT+03:00'
     """
     shown = _instant(instant, tz)
-    return str(
+    language = normalize_locale(locale)
+    text = str(
         babel_dates.format_datetime(
-            shown, format=_width(format), tzinfo=shown.tzinfo, locale=normalize_locale(locale)
+            shown, format=_width(format), tzinfo=shown.tzinfo, locale=language
         )
     )
+    if zone:
+        text += " " + str(babel_dates.get_timezone_gmt(shown, width="long", locale=language))
+    return text
 
 
 def format_date(day: dt.date, locale: str, format: str = "medium") -> str:

@@ -3,15 +3,24 @@
 Wrapped here so that the rest of the library sees plain immutable data: a read-only
 ``{date: name}`` table per (country, subdivision, year, language) and a frozenset of
 transferred working days per year. Both are cached (derived, immutable data;
-``functools.lru_cache`` is thread-safe). The language is always passed explicitly:
-the library locale maps to the best language the country's data offers (``en_US`` for
-English), falling back to ``en_US`` and then to the country's own default.
+``functools.lru_cache`` is thread-safe). The language is always passed explicitly
+(never ``None``, which would let ``holidays`` read ``LANG``).
+
+:func:`localized_names` gives the names a person reads in a library locale. Where the
+country's ``holidays`` data speaks the locale's language (its ``supported_languages``;
+``en_US`` etc. for English) the names are the package's own. Where it does not (Russian
+holidays in German, US holidays in Dutch), each day gets the library's own localized
+wording instead of a foreign name: "Public holiday", or, for a day off transferred from
+another date (``holidays`` names those with the country's ``substituted_label`` and
+``substituted_date_format``), "Day off transferred from <date>" with the date in the
+locale's format.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import types
 from collections.abc import Mapping
 from typing import Any
@@ -19,9 +28,18 @@ from typing import Any
 import holidays
 
 from supportpolicy.errors import CalendarError
-from supportpolicy.i18n import normalize_locale
+from supportpolicy.i18n import N_, format_date, normalize_locale, translator
 
-__all__ = ["check_country", "holiday_language", "holiday_names", "weekend_workdays"]
+__all__ = [
+    "check_country",
+    "holiday_language",
+    "holiday_names",
+    "localized_names",
+    "weekend_workdays",
+]
+
+PUBLIC_HOLIDAY = N_("Public holiday")
+TRANSFERRED = N_("Day off transferred from {date}")
 
 
 @functools.lru_cache(maxsize=256)
@@ -37,9 +55,13 @@ def _entity(country: str, subdiv: str | None) -> Any:
                 f"holidays package supports, such as RU, US, DE, NL, ES "
                 f"({len(supported)} are supported)"
             ) from None
+        accepted = supported[country]
+        if not accepted:
+            raise CalendarError(
+                f"country {country!r} has no subdivisions; leave subdiv out (got {subdiv!r})"
+            ) from None
         raise CalendarError(
-            f"country {country!r} has no subdivision {subdiv!r}; accepted: "
-            f"{', '.join(supported[country])}"
+            f"country {country!r} has no subdivision {subdiv!r}; accepted: {', '.join(accepted)}"
         ) from None
 
 
@@ -55,25 +77,37 @@ def check_country(country: str, subdiv: str | None) -> tuple[str, str | None]:
     return code, sub
 
 
-def holiday_language(country: str, subdiv: str | None, locale: str) -> str:
-    """The ``holidays`` language code closest to the library *locale* for this country."""
+def holiday_language(country: str, subdiv: str | None, locale: str) -> str | None:
+    """The ``holidays`` language code of the library *locale* for this country.
+
+    None when the country's data has no name in that language (see the module text).
+    """
     language = normalize_locale(locale)
     supported: tuple[str, ...] = tuple(_entity(country, subdiv).supported_languages)
-    if language == "en":
-        candidates = ["en_US", "en_GB", "en"]
-    else:
-        candidates = [language] + [code for code in supported if code.split("_")[0] == language]
-    for code in [*candidates, "en_US"]:
+    preferred = ["en_US", "en_GB"] if language == "en" else []
+    same = [code for code in supported if code.split("_")[0] == language]
+    for code in [*preferred, language, *same]:
         if code in supported:
             return code
-    return str(_entity(country, subdiv).default_language or "")
+    return None
+
+
+def _reference_language(country: str, subdiv: str | None) -> str:
+    """The language the library reads names and substituted days in: en_US, else the default."""
+    entity = _entity(country, subdiv)
+    if "en_US" in tuple(entity.supported_languages):
+        return "en_US"
+    return str(entity.default_language or "en_US")
 
 
 def _year(country: str, subdiv: str | None, year: int, language: str | None) -> Any:
     """A fresh holidays object for one year (never shared: it mutates when queried)."""
     try:
         return holidays.country_holidays(
-            country, subdiv=subdiv, years=year, language=language or None
+            country,
+            subdiv=subdiv,
+            years=year,
+            language=language or _reference_language(country, subdiv),
         )
     except (NotImplementedError, ValueError) as exc:
         raise CalendarError(f"holidays for {country} {year} are not available: {exc}") from None
@@ -100,3 +134,58 @@ def weekend_workdays(country: str, subdiv: str | None, year: int) -> frozenset[d
     table = _year(country, subdiv, year, None)
     days: set[dt.date] = getattr(table, "weekend_workdays", set())
     return frozenset(day for day in days if day.year == year)
+
+
+def localized_names(
+    country: str, subdiv: str | None, year: int, locale: str
+) -> Mapping[dt.date, str]:
+    """Read-only ``{date: name}`` of *year*'s holidays as a reader of *locale* sees them.
+
+    >>> names = localized_names("RU", None, 2026, "de")
+    >>> names[dt.date(2026, 6, 12)], names[dt.date(2026, 1, 9)]
+    ('Gesetzlicher Feiertag', 'Arbeitsfreier Tag, verlegt vom 03.01.2026')
+    >>> localized_names("RU", None, 2026, "ru")[dt.date(2026, 6, 12)]
+    'День России'
+    """
+    language = holiday_language(country, subdiv, locale)
+    if language is not None:
+        return _frozen_names(country, subdiv, year, language)
+    return _generic_names(country, subdiv, year, normalize_locale(locale))
+
+
+@functools.lru_cache(maxsize=1024)
+def _generic_names(
+    country: str, subdiv: str | None, year: int, locale: str
+) -> Mapping[dt.date, str]:
+    table = _year(country, subdiv, year, _reference_language(country, subdiv))
+    tr = translator(locale, "sla")
+    names: dict[dt.date, str] = {}
+    for day, name in table.items():
+        if day.year != year:
+            continue
+        source = _substituted_from(table, str(name))
+        names[day] = (
+            tr.gettext(PUBLIC_HOLIDAY)
+            if source is None
+            else tr.gettext(TRANSFERRED).format(date=format_date(source, locale, "medium"))
+        )
+    return types.MappingProxyType(names)
+
+
+def _substituted_from(table: Any, name: str) -> dt.date | None:
+    """The date a transferred day off comes from, read from its ``holidays`` name, or None."""
+    label = getattr(table, "substituted_label", None)
+    date_format = getattr(table, "substituted_date_format", None)
+    if not (getattr(table, "has_substituted_holidays", False) and label and date_format):
+        return None
+    template = str(table.tr(label))
+    if template.count("%s") != 1:
+        return None
+    before, after = (re.escape(part) for part in template.split("%s"))
+    match = re.fullmatch(f"{before}(.+?){after}", name)
+    if match is None:
+        return None
+    try:
+        return dt.datetime.strptime(match.group(1), str(table.tr(date_format))).date()
+    except ValueError:
+        return None

@@ -225,7 +225,8 @@ def closed_days(
     """Dates in ``[start, end]`` that the weekly hours would open but *cal* keeps closed.
 
     Holiday names come in *locale*'s language where the ``holidays`` data has it
-    (English as ``en_US``), else in English.
+    (English as ``en_US``), else as the library's own localized wording ("Public
+    holiday", "Day off transferred from <date>").
 
     >>> cal = calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
     >>> [d.day.isoformat() for d in closed_days(cal, dt.date(2026, 5, 1), dt.date(2026, 5, 12))]
@@ -241,9 +242,8 @@ def closed_days(
             name = None
             if cal.country is not None and day not in cal.closed_dates:
                 if day.year not in names:
-                    language = _holidays.holiday_language(cal.country, cal.subdiv, locale)
-                    names[day.year] = _holidays.holiday_names(
-                        cal.country, cal.subdiv, day.year, language
+                    names[day.year] = _holidays.localized_names(
+                        cal.country, cal.subdiv, day.year, locale
                     )
                 name = names[day.year].get(day)
             found.append(ClosedDay(day=day, name=name))

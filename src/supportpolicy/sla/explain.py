@@ -127,7 +127,7 @@ def _closed_lines(deadline: Deadline, locale: str) -> list[str]:
 def _start_lines(deadline: Deadline, locale: str) -> list[str]:
     tr = translator(locale, "sla")
     tz = deadline.calendar.tz
-    when = format_datetime(deadline.start, locale, tz=tz, format="medium")
+    when = format_datetime(deadline.start, locale, tz=tz, format="medium", zone=True)
     reason = deadline.start_reason
     if reason is StartReason.OPENED:
         return [
@@ -155,8 +155,8 @@ def _pause_lines(deadline: Deadline, locale: str) -> list[str]:
         tr.gettext(
             "Waiting on the customer from {start} to {end}: this time is not counted."
         ).format(
-            start=format_datetime(begin, locale, tz=tz, format="medium"),
-            end=format_datetime(end, locale, tz=tz, format="medium"),
+            start=format_datetime(begin, locale, tz=tz, format="medium", zone=True),
+            end=format_datetime(end, locale, tz=tz, format="medium", zone=True),
         )
         for begin, end in deadline.pauses
         if end > begin
@@ -175,7 +175,7 @@ def explain_deadline(deadline: Deadline, locale: str) -> str:
             definition=deadline.priority.definition(locale),
         ),
         tr.gettext("Ticket opened: {when}.").format(
-            when=format_datetime(deadline.opened, locale, tz=tz, format="medium")
+            when=format_datetime(deadline.opened, locale, tz=tz, format="medium", zone=True)
         ),
     ]
     if deadline.agreed or deadline.target is None:
