@@ -49,7 +49,7 @@ def closing(cal: sla.Calendar, spec: ref.Spec, t: dt.datetime) -> tuple[object, 
     return fast, slow
 
 
-CASES = 1300
+CASES = 1100
 
 
 def test_backward_clock_agrees_with_reference_on_generated_cases() -> None:

@@ -252,3 +252,17 @@ def test_no_open_time_or_no_closing_before_t() -> None:
 def test_subtract_on_24x7_is_real_time(zone: str, t: dt.datetime, d: dt.timedelta) -> None:
     cal = sla.calendar(zone, "24x7")
     assert u(sla.subtract_business_time(cal, t, d)) == u(t) - d
+
+
+@pytest.mark.parametrize("zone", ["Europe/Berlin", "America/Santiago", "Asia/Kolkata"])
+def test_new_year_inside_an_open_stretch_is_no_closing(zone: str) -> None:
+    """Each year's index ends at New Year; where the calendar stays open it closes not."""
+    tz = ZoneInfo(zone)
+    cal = sla.calendar(zone, "24x7", closed=[dt.date(2026, 6, 1)])
+    found = sla.previous_closing(cal, dt.datetime(2027, 3, 1, 12, tzinfo=tz))
+    assert found == dt.datetime(2026, 6, 1, tzinfo=tz)
+    assert sla.previous_closing(cal, dt.datetime(2026, 6, 1, 12, tzinfo=tz)) == found
+    # Counting back over New Year: 24 h from 1 January 00:00 is 31 December 00:00.
+    new_year = dt.datetime(2027, 1, 1, tzinfo=tz)
+    back = sla.subtract_business_time(cal, new_year, dt.timedelta(hours=24))
+    assert u(back) == u(dt.datetime(2026, 12, 31, tzinfo=tz))
