@@ -9,7 +9,10 @@ Everything here follows semantics.md word for word, with no cleverness:
   enough that every earlier instant reads before it);
 * ``between`` sums the overlaps of ``[a, b)`` with every interval, day by day;
 * ``add`` walks the intervals forward from ``a``, spending the duration;
-* ``add_days`` enumerates working days one date at a time.
+* ``add_days`` enumerates working days one date at a time;
+* backward, ``subtract`` walks the intervals back from ``t``, ``previous_closing``
+  takes the latest interval end that no interval starts at, and ``subtract_days``
+  enumerates working days back one date at a time.
 
 It is slow (milliseconds a day), which is why the library does not work this way.
 """
@@ -224,16 +227,18 @@ def subtract(spec: Spec, t: dt.datetime, duration: dt.timedelta) -> dt.datetime:
     raise AssertionError("unreachable")
 
 
-def previous_closing(spec: Spec, t: dt.datetime, days: int = 400) -> dt.datetime | None:
+def previous_closing(spec: Spec, t: dt.datetime, days: int = 120) -> dt.datetime | None:
     """The latest interval end ``<= t`` at which the calendar is closed; None if there is
     none within *days* days before *t*."""
     tz = ZoneInfo(spec.timezone)
     t = t.astimezone(UTC)
-    for _, hi in intervals_before(spec, t):
+    later: dt.datetime | None = None  # the start of the interval after this one
+    for lo, hi in intervals_before(spec, t):
         if hi < t - dt.timedelta(days=days):
             return None
-        if hi <= t and not is_open(spec, hi):
+        if hi <= t and (later is None or later > hi):  # closed at hi: nothing starts there
             return hi.astimezone(tz)
+        later = lo
     raise AssertionError("unreachable")
 
 
