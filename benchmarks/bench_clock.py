@@ -2,7 +2,9 @@
 
 Workloads (issue 2): add 1 h, 4 h, 40 h, 400 h and between 1 day, 1 month, 1 year on
 Mon-Fri 10:00-18:00 Europe/Moscow with Russian holidays; add 1 h and 24 h on 24x7
-Europe/Berlin around the 2024 DST changes. Peers: businesstimedelta and pandas
+Europe/Berlin around the 2024 DST changes; backward (issue 10): subtract 1 h, 40 h,
+400 h, -1 and -20 business days and the previous closing on the Moscow calendar, and
+subtract 24 h on the Berlin 24x7 one. Peers: businesstimedelta and pandas
 CustomBusinessHour (install with ``pip install ".[bench]"``; a missing peer is
 reported as n/a). Start instants arrive in UTC, as they come from a database or an
 API; results are returned in the calendar's zone. The floor is one ``astimezone`` (UTC
@@ -163,6 +165,29 @@ def main(argv: Sequence[str] | None = None) -> int:
             b_cases,
             lambda c, d=d: c[0].astimezone(BERLIN) + d,
         )
+    for hours in (1, 40, 400):
+        d = dt.timedelta(hours=hours)
+        ours[f"subtract {hours}h"] = (
+            lambda c, d=d: sla.subtract_business_time(moscow, c[0], d),
+            m_cases,
+            lambda c, d=d: c[0].astimezone(MSK) - d,
+        )
+    for days in (1, 20):
+        ours[f"days -{days}"] = (
+            lambda c, n=days: sla.add_business_days(moscow, c[0], -n),
+            m_cases,
+            lambda c, n=days: c[0].astimezone(MSK) - dt.timedelta(days=n),
+        )
+    ours["prev closing"] = (
+        lambda c: sla.previous_closing(moscow, c[0]),
+        m_cases,
+        lambda c: c[0].astimezone(MSK) - day,
+    )
+    ours["24x7 sub 24h"] = (
+        lambda c: sla.subtract_business_time(always, c[0], day),
+        b_cases,
+        lambda c: c[0].astimezone(BERLIN) - day,
+    )
     for fn, cases, _ in ours.values():  # warm the per-year caches, as a long-running app has them
         for case in cases:
             fn(case)

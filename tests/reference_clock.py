@@ -9,7 +9,10 @@ Everything here follows semantics.md word for word, with no cleverness:
   enough that every earlier instant reads before it);
 * ``between`` sums the overlaps of ``[a, b)`` with every interval, day by day;
 * ``add`` walks the intervals forward from ``a``, spending the duration;
-* ``add_days`` enumerates working days one date at a time.
+* ``add_days`` enumerates working days one date at a time;
+* backward, ``subtract`` walks the intervals back from ``t``, ``previous_closing``
+  takes the latest interval end that no interval starts at, and ``subtract_days``
+  enumerates working days back one date at a time.
 
 It is slow (milliseconds a day), which is why the library does not work this way.
 """
@@ -193,3 +196,101 @@ def add_days(spec: Spec, a: dt.datetime, n: int) -> dt.datetime:
             return (lo + left).astimezone(tz)
         left -= hi - lo
     raise AssertionError("unreachable")
+
+
+# --- Backward operations (semantics.md, "Going backward"), just as plainly -------------
+
+
+def intervals_before(spec: Spec, end: dt.datetime) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+    """Every interval of every day from the day after *end*'s local date backwards,
+    latest first."""
+    day = _local_date(spec, end) + dt.timedelta(days=1)
+    while True:
+        yield from reversed(day_intervals(spec, day))
+        day -= dt.timedelta(days=1)
+
+
+def subtract(spec: Spec, t: dt.datetime, duration: dt.timedelta) -> dt.datetime:
+    """The latest ``s <= t`` with ``between(s, t) == duration``: walk the intervals back."""
+    tz = ZoneInfo(spec.timezone)
+    t = t.astimezone(UTC)
+    if duration == dt.timedelta(0):
+        return t.astimezone(tz)
+    left = duration
+    for lo, hi in intervals_before(spec, t):
+        if lo >= t:
+            continue
+        end = min(hi, t)
+        if left <= end - lo:
+            return (end - left).astimezone(tz)
+        left -= end - lo
+    raise AssertionError("unreachable")
+
+
+def previous_closing(spec: Spec, t: dt.datetime, days: int = 120) -> dt.datetime | None:
+    """The latest interval end ``<= t`` at which the calendar is closed; None if there is
+    none within *days* days before *t*."""
+    tz = ZoneInfo(spec.timezone)
+    t = t.astimezone(UTC)
+    later: dt.datetime | None = None  # the start of the interval after this one
+    for lo, hi in intervals_before(spec, t):
+        if hi < t - dt.timedelta(days=days):
+            return None
+        if hi <= t and (later is None or later > hi):  # closed at hi: nothing starts there
+            return hi.astimezone(tz)
+        later = lo
+    raise AssertionError("unreachable")
+
+
+def _working_day_before(spec: Spec, day: dt.date) -> dt.date:
+    day -= dt.timedelta(days=1)
+    while not day_intervals(spec, day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+def _working_day_after(spec: Spec, day: dt.date) -> dt.date:
+    day += dt.timedelta(days=1)
+    while not day_intervals(spec, day):
+        day += dt.timedelta(days=1)
+    return day
+
+
+def subtract_days(spec: Spec, a: dt.datetime, m: int) -> dt.datetime:
+    """``add_business_days(cal, a, -m)`` as semantics.md words it, one date at a time."""
+    tz = ZoneInfo(spec.timezone)
+    a = a.astimezone(UTC)
+    if m == 0:
+        return a.astimezone(tz)
+    # The clock: a itself when strictly inside an interval, else the previous closing
+    # (the earliest instant with the same business offset).
+    inside = any(lo < a < hi for lo, hi in intervals_around(spec, a))
+    clock = a
+    if not inside:
+        clock = next(hi for lo, hi in intervals_before(spec, a) if hi <= a)
+    # Working day k: the date with an interval lo < clock <= hi; rest = open time after.
+    day = _local_date(spec, clock) + dt.timedelta(days=1)
+    while not any(lo < clock <= hi for lo, hi in day_intervals(spec, day)):
+        day -= dt.timedelta(days=1)
+    rest = sum(
+        (hi - max(lo, clock) for lo, hi in day_intervals(spec, day) if hi > clock),
+        dt.timedelta(0),
+    )
+    for _ in range(m):
+        day = _working_day_before(spec, day)
+    spans = day_intervals(spec, day)
+    length = sum((hi - lo for lo, hi in spans), dt.timedelta(0))
+    left = min(rest, length)
+    if left == dt.timedelta(0):
+        return day_intervals(spec, _working_day_after(spec, day))[0][0].astimezone(tz)
+    for lo, hi in reversed(spans):
+        if left <= hi - lo:
+            return (hi - left).astimezone(tz)
+        left -= hi - lo
+    raise AssertionError("unreachable")
+
+
+def intervals_around(spec: Spec, instant: dt.datetime) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The intervals of the local dates around *instant* (the day before to the day after)."""
+    day = _local_date(spec, instant)
+    return [iv for d in (-1, 0, 1) for iv in day_intervals(spec, day + dt.timedelta(days=d))]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import pickle
 import textwrap
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given
@@ -14,6 +16,8 @@ from hypothesis import strategies as st
 from supportpolicy import errors, i18n, sla
 from supportpolicy.sla.priorities import as_priority
 from supportpolicy.sla.targets import Unit
+
+BERLIN = ZoneInfo("Europe/Berlin")
 
 D001 = "001_18e5686844ebd9ae.txt"
 D003 = "003_33b0bc4fae6cfdce.txt"
@@ -66,7 +70,8 @@ def test_document_004_plans_serve_one_contact_and_use_russian_holidays() -> None
 def test_tam_counts_us_federal_holidays_and_saas_allows_agreed_deadlines() -> None:
     tam = sla.plan("tam")
     assert tam.calendar.country == "US"
-    assert tam.working_days is not None and tam.working_days.country == "US"
+    # 1 business day counts on the promised 09:00-18:00 hours (issue 10), not whole days.
+    assert tam.working_days is None and tam.calendar_for(tam.reaction[0]) is tam.calendar
     assert set(sla.plan("saas").agreed_deadline_priorities) == set(sla.Priority)
 
 
@@ -193,12 +198,45 @@ def test_malformed_targets(tmp_path: Path, old: str, new: str, expected: str) ->
         sla.load_plans(path)
 
 
-def test_business_days_need_a_working_day_calendar(tmp_path: Path) -> None:
+def test_business_days_count_on_the_service_calendar_without_working_days(
+    tmp_path: Path,
+) -> None:
     text = textwrap.dedent(GOOD)
     cut = text.index("[plans.gold.working_days]")
     text = text[:cut] + text[text.index("[plans.gold.reaction]") :]
-    with pytest.raises(errors.PolicyFileError, match="working_days"):
-        sla.load_plans(write(tmp_path, text))
+    gold = sla.load_plans(write(tmp_path, text))["gold"]
+    assert gold.working_days is None and gold.calendar_for(gold.reaction[3]) is gold.calendar
+    # Wednesday 23 December 2026, 16:00: one hour before the 17:00 close. Thursday 24 is
+    # closed by the plan, 25 and 26 are holidays: the days are Mon 28 and Tue 29.
+    due = sla.reaction_deadline(gold, 4, dt.datetime(2026, 12, 23, 16, tzinfo=BERLIN)).due
+    assert due.isoformat() == "2026-12-29T16:00:00+01:00"
+
+
+def test_working_days_inherit_the_plans_dates_unless_they_list_their_own(
+    tmp_path: Path,
+) -> None:
+    opened = dt.datetime(2026, 12, 23, 16, tzinfo=BERLIN)
+    text = textwrap.dedent(GOOD)
+    gold = sla.load_plans(write(tmp_path, text))["gold"]
+    assert gold.working_days is not None
+    assert gold.working_days.closed_dates == {dt.date(2026, 12, 24)}
+    # 16 h into Wednesday 23 December; 24 December inherited closed, 25/26 holidays.
+    due = sla.reaction_deadline(gold, 4, opened).due
+    assert due.isoformat() == "2026-12-29T16:00:00+01:00"
+    own = text.replace(
+        'hours = "Mon-Fri 00:00-24:00"\ncountry = "DE"',
+        'hours = "Mon-Fri 00:00-24:00"\ncountry = "DE"\nclosed = []',
+    )
+    assert own != text
+    mine = sla.load_plans(write(tmp_path, own))["gold"]
+    assert mine.working_days is not None and mine.working_days.closed_dates == frozenset()
+    assert sla.reaction_deadline(mine, 4, opened).due.isoformat() == "2026-12-28T16:00:00+01:00"
+    opened_text = text.replace("closed = [2026-12-24]", "open = [2026-12-26]")
+    extra = sla.load_plans(write(tmp_path, opened_text))["gold"]
+    assert extra.working_days is not None
+    assert extra.working_days.open_dates == {dt.date(2026, 12, 26)}
+    # Thu 24 and the opened Saturday 26 (a holiday opened by the plan) are working days.
+    assert sla.reaction_deadline(extra, 4, opened).due.isoformat() == "2026-12-26T16:00:00+01:00"
 
 
 def test_file_problems(tmp_path: Path) -> None:
@@ -235,3 +273,17 @@ def test_priority_labels_and_definitions_in_five_languages(locale: str) -> None:
     if locale != "en":
         assert labels.isdisjoint({sla.Priority(n).label("en") for n in range(1, 5)})
         assert definitions.isdisjoint({sla.Priority(n).definition("en") for n in range(1, 5)})
+
+
+def test_the_complete_example_of_plans_md_skips_its_closed_dates(tmp_path: Path) -> None:
+    """docs/plans.md's complete TOML example: 24 and 31 December are no working days."""
+    page = (Path(__file__).parent.parent / "docs" / "plans.md").read_text(encoding="utf-8")
+    start = page.index("```toml\n") + len("```toml\n")
+    example = page[start : page.index("```", start)]
+    gold = sla.load_plans(write(tmp_path, example))["gold"]
+    assert gold.working_days is not None
+    assert gold.working_days.closed_dates == {dt.date(2026, 12, 24), dt.date(2026, 12, 31)}
+    p4 = sla.reaction_deadline(gold, 4, dt.datetime(2026, 12, 23, 16, tzinfo=BERLIN))
+    assert p4.due.isoformat() == "2026-12-29T16:00:00+01:00"
+    p2 = sla.resolution_deadline(gold, 2, dt.datetime(2026, 12, 30, 10, tzinfo=BERLIN))
+    assert p2 is not None and p2.due.isoformat() == "2027-01-07T10:00:00+01:00"

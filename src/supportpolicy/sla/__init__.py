@@ -11,6 +11,8 @@ from supportpolicy.sla.clock import (
     is_open,
     next_opening,
     open_intervals,
+    previous_closing,
+    subtract_business_time,
 )
 from supportpolicy.sla.days import add_business_days
 from supportpolicy.sla.deadlines import (
@@ -70,6 +72,8 @@ __all__ = [
     "plan",
     "plan_names",
     "plans_table",
+    "previous_closing",
     "reaction_deadline",
     "resolution_deadline",
+    "subtract_business_time",
 ]

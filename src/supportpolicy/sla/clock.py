@@ -8,6 +8,12 @@ Definitions (semantics.md):
   with ``business_time_between(cal, a, t) == d``. So a start outside hours starts the
   clock at the next opening, a result landing exactly on a closing is that closing
   (18:00, not the next morning), and ``add_business_time(cal, a, 0) == a``.
+* ``subtract_business_time(cal, t, d)`` for ``d >= 0`` is the latest instant ``s <= t``
+  with ``business_time_between(cal, s, t) == d``: the mirror image, so a result landing
+  on an opening's eve is that opening (10:00, not the previous evening), and
+  ``subtract_business_time(cal, t, 0) == t``.
+* ``previous_closing(cal, t)`` is ``t`` if an open interval ends exactly at ``t``, else
+  the end of the last open interval that ends before ``t``.
 
 Business time is real elapsed time: a 24x7 day with a spring-forward transition holds
 23 hours. Every function takes aware datetimes (naive ones are refused) and returns
@@ -32,6 +38,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, NeverOpenError
+from supportpolicy.sla._backward import check_result, latest_at, year_before
 from supportpolicy.sla._index import HORIZON_YEARS, YearIndex, instant_at, utc_instant
 from supportpolicy.sla.calendars import Calendar, index_of
 
@@ -41,6 +48,8 @@ __all__ = [
     "is_open",
     "next_opening",
     "open_intervals",
+    "previous_closing",
+    "subtract_business_time",
 ]
 
 _ZERO = dt.timedelta(0)
@@ -173,3 +182,87 @@ def _intervals(
             segment, i = index.year(year), 0
     if pending:
         yield pending[0].astimezone(index.tz), pending[1].astimezone(index.tz)
+
+
+def subtract_business_time(cal: Calendar, end: dt.datetime, duration: dt.timedelta) -> dt.datetime:
+    """The latest ``s <= end`` with ``business_time_between(cal, s, end) == duration``.
+
+    A negative *duration* is refused; subtracting zero returns *end*. The result is in
+    the calendar's timezone.
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> from supportpolicy import sla
+    >>> cal = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00")
+    >>> monday = dt.datetime(2026, 11, 23, 11, 0, tzinfo=ZoneInfo("Europe/Moscow"))
+    >>> sla.subtract_business_time(cal, monday, dt.timedelta(hours=2)).isoformat()
+    '2026-11-20T17:00:00+03:00'
+    >>> sla.subtract_business_time(cal, monday, dt.timedelta(hours=1)).isoformat()
+    '2026-11-23T10:00:00+03:00'
+    """
+    index = index_of(cal)
+    t = utc_instant(end, "end")
+    if type(duration) is not dt.timedelta:
+        raise InvalidTypeError(
+            f"duration must be a datetime.timedelta, got {type(duration).__name__}"
+        )
+    if duration <= _ZERO:
+        if duration < _ZERO:
+            raise InvalidValueError(
+                f"duration {duration} is negative; subtract_business_time accepts "
+                "durations >= 0"
+            )
+        return t.astimezone(index.tz)
+    year, segment = index.locate(t)
+    first, seen = year, segment.offset(t)
+    target = seen - duration
+    while target < _ZERO:
+        # Earlier years: each gives its whole open time, until one holds the target.
+        missing = None if seen > _ZERO else "the calendar has no open time"
+        what = f"subtracting {duration} of business time"
+        year, segment = year_before(index, year, first, t, what=what, missing=missing)
+        seen += segment.total
+        target += segment.total
+    result = check_result(latest_at(segment, target), t, "subtracting business time")
+    return result.astimezone(index.tz)
+
+
+def previous_closing(cal: Calendar, instant: dt.datetime) -> dt.datetime:
+    """*instant* itself if an open interval of *cal* ends exactly then, else the last
+    instant before it at which *cal* closes (inside an open interval: the end of the
+    interval before it).
+
+    >>> import datetime as dt
+    >>> from zoneinfo import ZoneInfo
+    >>> from supportpolicy import sla
+    >>> cal = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00")
+    >>> msk = ZoneInfo("Europe/Moscow")
+    >>> sla.previous_closing(cal, dt.datetime(2026, 11, 23, 11, 0, tzinfo=msk)).isoformat()
+    '2026-11-20T18:00:00+03:00'
+    >>> sla.previous_closing(cal, dt.datetime(2026, 11, 23, 18, 0, tzinfo=msk)).isoformat()
+    '2026-11-23T18:00:00+03:00'
+    """
+    index = index_of(cal)
+    u = utc_instant(instant, "instant")
+    year, segment = index.locate(u)
+    first = year
+    j = bisect_right(segment.ends, u) - 1
+    while True:
+        while j < 0:
+            year, segment = year_before(
+                index, year, first, u,
+                what="looking for a closing", missing="the calendar does not close",
+            )
+            j = len(segment.ends) - 1
+        closing = segment.ends[j]
+        # Inside a year adjacent intervals are merged; a year's last end may continue
+        # into the next year's first interval (24x7 over New Year), so it is no closing.
+        if j < len(segment.ends) - 1 or not _open_at(index, closing):
+            return check_result(closing, u, "looking for a closing").astimezone(index.tz)
+        j -= 1
+
+
+def _open_at(index: YearIndex, u: dt.datetime) -> bool:
+    _, segment = index.locate(u)
+    i = bisect_right(segment.starts, u) - 1
+    return i >= 0 and u < segment.ends[i]

@@ -9,6 +9,14 @@ working day's closing. On a calendar whose days all have the same length ``L`` t
 equals ``add_business_time(cal, a, n * L)``. Adding 0 days returns the start itself,
 as adding zero business time does.
 
+A negative count ``-m`` mirrors this: the clock stands at business time ``r`` before
+the last closing of working day ``k`` (a start outside hours counts from the previous
+closing; a first opening belongs to the working day before it, at ``r = 0``), and the
+result is the instant ``min(r, length of day k-m)`` before working day ``k-m``'s last
+closing; where that is a day's last closing, the latest equivalent instant is
+reported: the next working day's first opening. On a calendar whose days all have the
+same length ``L`` this equals ``subtract_business_time(cal, a, m * L)``.
+
 A working day is a local date with open time. Working days are found through the
 per-year index, never by stepping day by day.
 
@@ -23,15 +31,20 @@ per-year index, never by stepping day by day.
 '2026-11-23T18:00:00+03:00'
 >>> sla.add_business_days(cal, dt.datetime(2026, 11, 20, 18, 0, tzinfo=msk), 1).isoformat()
 '2026-11-23T18:00:00+03:00'
+>>> sla.add_business_days(cal, dt.datetime(2026, 11, 24, 14, 0, tzinfo=msk), -1).isoformat()
+'2026-11-23T14:00:00+03:00'
+>>> sla.add_business_days(cal, dt.datetime(2026, 11, 21, 11, 0, tzinfo=msk), -1).isoformat()
+'2026-11-20T10:00:00+03:00'
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
-from supportpolicy.errors import InvalidTypeError, InvalidValueError, NeverOpenError
-from supportpolicy.sla._index import HORIZON_YEARS, instant_at, utc_instant
+from supportpolicy.errors import InvalidTypeError, NeverOpenError
+from supportpolicy.sla._backward import check_result, latest_at, year_before
+from supportpolicy.sla._index import HORIZON_YEARS, YearIndex, instant_at, utc_instant
 from supportpolicy.sla.calendars import Calendar, index_of
 
 __all__ = ["add_business_days"]
@@ -44,7 +57,7 @@ def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.dateti
     if isinstance(days, bool) or not isinstance(days, int):
         raise InvalidTypeError(f"days must be an int, got {type(days).__name__}")
     if days < 0:
-        raise InvalidValueError(f"days {days} is negative; add_business_days accepts days >= 0")
+        return _backward(index, a, -days).astimezone(index.tz)
     if days == 0:
         return a.astimezone(index.tz)
     year, segment = index.locate(a)
@@ -72,6 +85,36 @@ def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.dateti
         segment = index.year(year)
         target = segment.total
     return instant_at(segment, target).astimezone(index.tz)
+
+
+def _backward(index: YearIndex, a: dt.datetime, count: int) -> dt.datetime:
+    """The instant *count* (> 0) working days before UTC *a* (the module docstring)."""
+    year, segment = index.locate(a)
+    first = year
+    clock = segment.offset(a)
+    k = bisect_left(segment.day_cum, clock) - 1  # day_cum[k] < clock <= its last closing
+    if k >= 0:
+        rest = segment.day_cum[k] + segment.day_len[k] - clock
+    else:  # at or before the year's first opening: the previous year's last closing
+        rest = dt.timedelta(0)
+        while k < 0:
+            year, segment = year_before(
+                index, year, first, a,
+                what="counting working days back", missing="the calendar has no working day",
+            )
+            k = len(segment.day_cum) - 1
+    m = k - count
+    while m < 0:
+        what = f"going back {count} working days"
+        year, segment = year_before(index, year, first, a, what=what, missing=None)
+        m += len(segment.day_cum)
+    target = segment.day_cum[m] + segment.day_len[m] - min(rest, segment.day_len[m])
+    while target >= segment.total:
+        # A year's last closing: report the latest equivalent instant, the next opening.
+        year += 1
+        segment = index.year(year)
+        target = dt.timedelta(0)
+    return check_result(latest_at(segment, target), a, "counting working days back")
 
 
 def _check_horizon(year: int, limit: int, start: dt.datetime) -> None:

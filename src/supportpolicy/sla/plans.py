@@ -48,6 +48,8 @@ _PLAN_KEYS = frozenset(
     }
 )  # fmt: skip
 _CALENDAR_KEYS = frozenset({"title", "timezone", "hours", "country", "subdiv", "closed", "open"})
+_INHERITED = ("closed", "open", "hours_on")
+"""Date keys a working-day calendar takes from its plan unless it lists its own."""
 
 
 @attrs.frozen(repr=False)
@@ -56,7 +58,8 @@ class Plan(Shown):
 
     ``reaction[i]`` and ``resolution[i]`` are the targets of priority ``i + 1``; a
     resolution entry is None where the plan sets no target. ``working_days`` is the
-    calendar business-day targets count on (None if the plan has none).
+    calendar business-day targets count on when the plan names one; None means they
+    count on the service calendar itself.
     """
 
     key: str
@@ -86,12 +89,9 @@ class Plan(Shown):
         return data_text(self.name, locale)
 
     def calendar_for(self, target: Target) -> Calendar:
-        """The calendar *target* counts on: working days for business days, else service."""
-        if target.unit is Unit.BUSINESS_DAYS:
-            if self.working_days is None:  # pragma: no cover - refused when loading
-                raise PolicyFileError(
-                    f"plan {self.key!r} has business-day targets but no working_days"
-                )
+        """The calendar *target* counts on: the service calendar, except that business
+        days count on the plan's named working-day calendar where it has one."""
+        if target.unit is Unit.BUSINESS_DAYS and self.working_days is not None:
             return self.working_days
         return self.calendar
 
@@ -284,14 +284,9 @@ def _plan(key: str, table: _toml.Table, source: str, file_source: str | None) ->
         wtable = _toml.require(table, "working_days", dict, source, where)
         _check_keys(wtable, _CALENDAR_KEYS, source, f"{where}.working_days")
         working_name = _text_value(wtable, "title", source, f"{where}.working_days")
-        working_days = _calendar(wtable, source, f"{where}.working_days")
-    uses_days = any(t is not None and t.in_days for t in (*reaction, *resolution))
-    if uses_days and working_days is None:
-        raise PolicyFileError(
-            f"{source}: {where} has business_days targets but no working_days table; "
-            "add [plans.<name>.working_days] with title, timezone and hours "
-            '(e.g. "Mon-Fri 00:00-24:00")'
-        )
+        # The plan's own dates (closed, open, date hours) hold unless the table lists its own.
+        inherited = {key: table[key] for key in _INHERITED if key in table and key not in wtable}
+        working_days = _calendar({**wtable, **inherited}, source, f"{where}.working_days")
     return Plan(
         key=key,
         name=_text_value(table, "title", source, where),
