@@ -75,7 +75,7 @@ def test_plan_names_and_lookup() -> None:
     assert sla.plan(" Premium ") is sla.plan("premium")
     with pytest.raises(errors.UnknownNameError, match="presets: basic"):
         sla.plan("gold")
-    with pytest.raises(errors.UnknownNameError):
+    with pytest.raises(errors.InvalidTypeError, match="got int; presets: basic"):
         sla.plan(3)  # type: ignore[arg-type]
 
 

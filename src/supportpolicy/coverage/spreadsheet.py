@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from decimal import Decimal
 
 from babel.numbers import get_decimal_symbol
@@ -24,6 +25,7 @@ __all__ = ["csv_delimiter", "statement_csv", "write_statement_csv"]
 
 _BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def csv_delimiter(locale: str) -> str:
@@ -99,5 +101,8 @@ def _number(value: Decimal, point: str, places: int | None = None) -> str:
 
 
 def _cell(text: str) -> str:
-    """Keep a text from being read as a formula by a spreadsheet program."""
+    """Keep a text from being read as a formula by a spreadsheet program, and replace
+    any lone surrogate (text that UTF-8 cannot encode) with U+FFFD, so that writing the
+    file never fails (docs/coverage.md, "Monthly billing")."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     return "'" + text if text.startswith(_FORMULA_START) else text

@@ -10,12 +10,12 @@ import enum
 import functools
 import os
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from supportpolicy import _coerce, _toml
+from supportpolicy._frozen import FrozenMap, frozen_map
 from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.views import (
@@ -26,7 +26,7 @@ from supportpolicy.engagement.views import (
     tiers_records,
     tiers_repr,
 )
-from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError
+from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError, shown
 from supportpolicy.i18n import N_, localize
 
 __all__ = ["Cadence", "TamTier", "TierSet", "load_tiers", "tam_tier", "tam_tiers"]
@@ -59,13 +59,18 @@ class Cadence(enum.Enum):
         return tr(locale).gettext(_CADENCE_LABELS[self.value])
 
 
+def _name_table(value: str | Mapping[str, str]) -> str | Mapping[str, str]:
+    """A tier name as stored: a message id, or an immutable copy of a translations table."""
+    return value if isinstance(value, str) else FrozenMap(value)
+
+
 @attrs.frozen
 class TamTier:
     """One tier: its key, display name (a catalog message id or a translations table),
     sessions granted per month, cadence, longest session in minutes, masterclass seats."""
 
     key: str
-    name: str | Mapping[str, str] = attrs.field(eq=False)
+    name: str | Mapping[str, str] = attrs.field(converter=_name_table)
     sessions_per_month: int
     cadence: Cadence
     max_minutes: int
@@ -92,11 +97,15 @@ class TamTier:
         return self.to_html("en")
 
 
+def _tier_table(value: Mapping[str, TamTier]) -> Mapping[str, TamTier]:
+    return frozen_map(value)
+
+
 @attrs.frozen
 class TierSet:
     """A set of tiers read from one file, with the customer timezone it names."""
 
-    tiers: Mapping[str, TamTier] = attrs.field(eq=False)
+    tiers: Mapping[str, TamTier] = attrs.field(converter=_tier_table)
     timezone: str
     source: str
 
@@ -109,7 +118,7 @@ class TierSet:
         found = self.tiers.get(key.strip().lower())
         if found is None:
             raise UnknownNameError(
-                f"unknown tier {key!r}; accepted: {', '.join(self.tiers)}"
+                f"unknown tier {shown(key)}; accepted: {', '.join(self.tiers)}"
             )
         return found
 
@@ -169,11 +178,11 @@ def _parse(table: _toml.Table, source: str) -> TierSet:
         zone(timezone)
     except ValueError as exc:
         raise PolicyFileError(f"{source}: timezone: {exc}") from None
-    tiers = _toml.require(table, "tiers", dict, source, "file")
+    tiers = _toml.entries(table, "tiers", dict, source, "file")
     if not tiers:
         raise PolicyFileError(f"{source}: tiers is empty; define at least one [tiers.NAME]")
     parsed = {key.lower(): _tier(key, value, source, timezone) for key, value in tiers.items()}
-    return TierSet(tiers=MappingProxyType(parsed), timezone=timezone, source=source)
+    return TierSet(tiers=parsed, timezone=timezone, source=source)
 
 
 def load_tiers(path: str | os.PathLike[str]) -> TierSet:

@@ -20,7 +20,7 @@ from supportpolicy.i18n import (
 )
 from supportpolicy.sla.calendars import Calendar, closed_days
 from supportpolicy.sla.hours import WeeklyHours
-from supportpolicy.sla.plans import Plan, plan, plan_names
+from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.targets import Metric, StartReason, Target
 
 if TYPE_CHECKING:
@@ -187,7 +187,7 @@ def plans_table(
     (('', 'Basic'), ('Service hours', 'Mon–Fri 10:00-18:00, Europe/Moscow'))
     """
     tr = translator(locale, "sla")
-    chosen = [plan(name) for name in (plan_names() if names is None else names)]
+    chosen = plans_of(names)  # a bare string is one name
     rows: list[tuple[str, ...]] = [("", *(p.title(locale) for p in chosen))]
     rows.append(
         (
