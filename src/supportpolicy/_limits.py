@@ -20,6 +20,7 @@ __all__ = [
     "MAX_FILE_ENTRIES",
     "MAX_INTEGER",
     "MAX_TEXT_CHARS",
+    "MAX_TOML_BYTES",
     "MAX_TOML_DEPTH",
     "RANGE_TEXT",
 ]
@@ -50,6 +51,10 @@ MAX_TEXT_CHARS = 100_000
 
 MAX_FILE_ENTRIES = 1_000
 """The most plans, rules or tiers one file may define."""
+
+MAX_TOML_BYTES = 1024 * 1024
+"""The largest TOML policy, plan or tier file a loader reads (1 MiB, far above the
+largest real file; parsing 1 MiB of TOML takes about half a second, 4 MiB two)."""
 
 MAX_TOML_DEPTH = 32
 """The deepest nesting of tables and arrays a loaded TOML file may have."""

@@ -21,7 +21,7 @@ __all__ = ["Table", "entries", "preset_names", "read_preset", "read_toml", "requ
 Table = Mapping[str, Any]
 
 _ACCEPTED = (
-    f"accepted: a regular UTF-8 TOML file of at most {_limits.MAX_FILE_BYTES // (1024 * 1024)} "
+    f"accepted: a regular UTF-8 TOML file of at most {_limits.MAX_TOML_BYTES // (1024 * 1024)} "
     f"MiB, strings of at most {_limits.MAX_TEXT_CHARS} characters, "
     f"nesting of at most {_limits.MAX_TOML_DEPTH} levels"
 )
@@ -32,7 +32,7 @@ def read_toml(path: object) -> tuple[Table, str]:
 
     This is the loaders' one guard (docs/architecture.md, "Guards"): *path* must be a
     ``str`` or ``os.PathLike`` naming a regular file (devices, FIFOs and folders are
-    refused before anything is read); at most :data:`~supportpolicy._limits.MAX_FILE_BYTES`
+    refused before anything is read); at most :data:`~supportpolicy._limits.MAX_TOML_BYTES`
     are read; the text must be UTF-8 and TOML with no string longer than
     :data:`~supportpolicy._limits.MAX_TEXT_CHARS` and no nesting deeper than
     :data:`~supportpolicy._limits.MAX_TOML_DEPTH`. Anything else raises
@@ -45,15 +45,15 @@ def read_toml(path: object) -> tuple[Table, str]:
         info = os.stat(source)
         if not stat.S_ISREG(info.st_mode):
             raise PolicyFileError(f"{name}: not a regular file; {_ACCEPTED}")
-        if info.st_size > _limits.MAX_FILE_BYTES:
+        if info.st_size > _limits.MAX_TOML_BYTES:
             raise PolicyFileError(f"{name}: too large ({info.st_size} bytes); {_ACCEPTED}")
         with open(source, "rb") as handle:
-            data = handle.read(_limits.MAX_FILE_BYTES + 1)
+            data = handle.read(_limits.MAX_TOML_BYTES + 1)
     except FileNotFoundError:
         raise PolicyFileError(f"{name}: no such file; give the path of a TOML file") from None
     except OSError as exc:
         raise PolicyFileError(f"{name}: cannot be read ({exc.strerror}); {_ACCEPTED}") from None
-    if len(data) > _limits.MAX_FILE_BYTES:
+    if len(data) > _limits.MAX_TOML_BYTES:
         raise PolicyFileError(f"{name}: too large (it grew while read); {_ACCEPTED}")
     try:
         text = data.decode("utf-8-sig")

@@ -71,7 +71,7 @@ class EventError(InvalidValueError):
     """Ticket events that do not form a valid timeline."""
 
 
-_SHOWN_CHARS = 60
+_SHOWN_CHARS = 40
 
 
 def shown(value: object, limit: int = _SHOWN_CHARS) -> str:
@@ -81,14 +81,15 @@ def shown(value: object, limit: int = _SHOWN_CHARS) -> str:
     that fails is replaced by the type's name.
 
     >>> shown("abc" * 1000, limit=16)
-    "'abcabcabca'... (3000 characters)"
+    "'abcabcabcabcab'... (3000 characters)"
     >>> shown(10**5000)
     'an integer of 5001 digits'
     """
     if isinstance(value, str):
-        if len(value) <= limit:
-            return repr(value)
-        return f"{value[: limit - 6]!r}... ({len(value)} characters)"
+        text = repr(value[: limit + 1])
+        if len(value) <= limit and len(text) <= limit + 2:
+            return text
+        return f"{text[: limit - 1]}'... ({len(value)} characters)"
     if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 160:
         digits = math.floor((value.bit_length() - 1) * math.log10(2)) + 1  # of 2**(n-1)
         digits += abs(value) >= 10**digits

@@ -212,7 +212,8 @@ def calendar(
                 raise CalendarError("': the text is too long (at most 1000 characters)")
             extra = parse_hours(f"Mon {extra_day_hours}").days[0]
         except CalendarError as exc:
-            detail = str(exc).partition("': ")[2].split("; accepted:")[0] or str(exc)
+            detail = str(exc).split(": ", 1)[-1].split("; accepted:")[0]
+            detail = detail if len(detail) <= 120 else detail[:117] + "..."
             raise CalendarError(
                 f"extra_day_hours {shown(extra_day_hours)} is not accepted ({detail}); "
                 "give ranges such as '10:00-18:00' or '09:00-13:00,14:00-18:00'"
