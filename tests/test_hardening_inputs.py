@@ -412,6 +412,15 @@ def test_preset_values_pickle() -> None:
         engagement.tam_tier("b"),
         engagement.statement_of_work("12", {"qa-sessions": 4, "prototyping": "8"}, "at-cost"),
         engagement.routing("8.5"),
+        engagement.start_process(),
+        engagement.check_request("Help", "a", "b"),
+        engagement.assignment_risk(2),
+        coverage.TimeEntry("A", "T", dt.date(2026, 11, 3), "1", "2", "EUR"),
+        coverage.monthly_statement(
+            [coverage.TimeEntry("A", "T", dt.date(2026, 11, 3), "1", "2", "EUR")],
+            customer="A",
+            month="2026-11",
+        ),
         *(sla.plan(name) for name in sla.plan_names()),
         *(coverage.policy(name) for name in coverage.policy_names()),
     ]
@@ -454,3 +463,25 @@ def test_a_user_tier_name_table_is_immutable(tmp_path: pathlib.Path) -> None:
     with pytest.raises(TypeError):
         tier.name["en"] = "Lead"  # type: ignore[index]
     assert tier.label("de") == "Gold" and pickle.loads(pickle.dumps(tier)) == tier
+
+
+BAD_NAME_CELL = st.sampled_from(["1", '""', '"  "', "true", "[]", "{}"])
+
+
+@settings(TMP, max_examples=20)
+@given(
+    good=st.booleans(),
+    bad=st.dictionaries(st.sampled_from(["de", "nl", "xx"]), BAD_NAME_CELL, max_size=2),
+)
+def test_a_bad_tier_name_table_is_refused(
+    tmp_path: pathlib.Path, good: bool, bad: dict[str, str]
+) -> None:
+    cells = {"en": '"Gold"'} if good else {}
+    if good and not bad:
+        bad = {"de": '""'}
+    cells.update(bad)
+    table = "{" + ", ".join(f"{k} = {v}" for k, v in cells.items()) + "}"
+    path = tmp_path / "tiers.toml"
+    path.write_text(_tiers_file(1).replace('name = "x"', f"name = {table}"), "utf-8")
+    message = refused(engagement.load_tiers, path, kind=errors.PolicyFileError)
+    assert "tiers.t0.name" in message and "such as" in message

@@ -150,6 +150,12 @@ def _tier(key: str, table: object, source: str, timezone: str) -> TamTier:
     if not isinstance(table, Mapping):
         raise PolicyFileError(f"{source}: {where} must be a table")
     name = _toml.require(table, "name", (str, dict), source, where)
+    texts = [name] if isinstance(name, str) else list(name.values())
+    if not texts or not all(isinstance(v, str) and v.strip() for v in texts):
+        raise PolicyFileError(
+            f"{source}: {where}.name must be a non-empty text or a table of non-empty texts "
+            'by locale, such as {en = "Gold", de = "Gold"}'
+        )
     cadence_text = _toml.require(table, "cadence", str, source, where)
     try:
         cadence = _coerce.member(Cadence, cadence_text, "cadence")
