@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from supportpolicy import _toml
+from supportpolicy import _limits, _toml
 from supportpolicy.errors import (
     InvalidTypeError,
     PolicyFileError,
@@ -46,6 +46,7 @@ _PLAN_KEYS = frozenset(
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
     }
 )  # fmt: skip
+_MAX_AMOUNT = _limits.MAX_INTEGER
 _CALENDAR_KEYS = frozenset({"title", "timezone", "hours", "country", "subdiv", "closed", "open"})
 
 
@@ -194,11 +195,15 @@ def _target(value: object, source: str, where: str) -> Target:
             f"{source}: {where} has unknown unit {shown(unit)}; "
             "accepted: minutes, hours, business_days"
         )
-    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+    if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= _MAX_AMOUNT:
         raise PolicyFileError(
-            f"{source}: {where}.{unit} must be a whole number > 0, got {shown(amount)}"
+            f"{source}: {where}.{unit} must be a whole number from 1 to {_MAX_AMOUNT}, "
+            f"got {shown(amount)}"
         )
-    return Target(amount, _UNITS[unit])
+    try:
+        return Target(amount, _UNITS[unit])
+    except SupportPolicyError as exc:
+        raise PolicyFileError(f"{source}: {where}: {exc}") from None
 
 
 def _targets(
