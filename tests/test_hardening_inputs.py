@@ -25,17 +25,18 @@ LOADERS = {"plans": sla.load_plans, "policy": coverage.load_policy, "tiers": eng
 TMP = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
 
 
-def refused(call, *args, kind=errors.SupportPolicyError, **kwargs) -> str:  # type: ignore[no-untyped-def]
-    """Call; require a library error of *kind* with a short message; return the message."""
+def refused(call, *args, error=errors.SupportPolicyError, **kwargs) -> str:  # type: ignore[no-untyped-def]
+    """Call; require a library error of *error* with a short message; return the message."""
     with pytest.raises(errors.SupportPolicyError) as info:
         call(*args, **kwargs)
-    assert isinstance(info.value, kind), type(info.value)
+    assert isinstance(info.value, error), type(info.value)
     message = str(info.value)
     assert len(message) < 300, message[:400]
     return message
 
 
 # --- files ---------------------------------------------------------------------------
+
 
 def _not_utf8(data: bytes) -> bool:
     try:
@@ -55,7 +56,7 @@ def test_a_non_utf8_file_is_refused_naming_it(
 ) -> None:
     path = tmp_path / "bad.toml"
     path.write_bytes(b'source = "x"\n' + data)
-    message = refused(LOADERS[loader], path, kind=errors.PolicyFileError)
+    message = refused(LOADERS[loader], path, error=errors.PolicyFileError)
     assert str(path) in message and "not UTF-8" in message and "accepted" in message
 
 
@@ -74,7 +75,7 @@ def test_deep_nesting_is_refused(
         body = "{a = " * depth + "1" + "}" * depth
     path = tmp_path / "deep.toml"
     path.write_text(f"x = {body}\n", encoding="utf-8")
-    message = refused(LOADERS[loader], path, kind=errors.PolicyFileError)
+    message = refused(LOADERS[loader], path, error=errors.PolicyFileError)
     assert "nested too deeply" in message and str(path) in message
 
 
@@ -86,7 +87,7 @@ def test_an_over_long_string_is_refused(
     text = "a" * (_limits.MAX_TEXT_CHARS + extra)
     path = tmp_path / "long.toml"
     path.write_text(f'"{text}" = 1\n' if in_key else f'source = "{text}"\n', encoding="utf-8")
-    message = refused(LOADERS[loader], path, kind=errors.PolicyFileError)
+    message = refused(LOADERS[loader], path, error=errors.PolicyFileError)
     assert f"{len(text)} characters is too long" in message
     assert f"strings of at most {_limits.MAX_TEXT_CHARS} characters" in message
 
@@ -97,7 +98,7 @@ def test_an_over_long_string_is_refused(
     path=st.none() | st.integers() | st.floats() | st.binary() | st.lists(st.text(), max_size=2),
 )
 def test_a_path_of_the_wrong_type_is_refused(loader: str, path: object) -> None:
-    message = refused(LOADERS[loader], path, kind=errors.InvalidTypeError)
+    message = refused(LOADERS[loader], path, error=errors.InvalidTypeError)
     assert type(path).__name__ in message and "os.PathLike" in message
 
 
@@ -106,13 +107,13 @@ def test_a_path_of_the_wrong_type_is_refused(loader: str, path: object) -> None:
     loader=st.sampled_from(sorted(LOADERS)), head=st.text(max_size=5000), tail=st.text(max_size=20)
 )
 def test_a_nul_in_a_path_is_refused(loader: str, head: str, tail: str) -> None:
-    message = refused(LOADERS[loader], head + "\0" + tail, kind=errors.PolicyFileError)
+    message = refused(LOADERS[loader], head + "\0" + tail, error=errors.PolicyFileError)
     assert "NUL" in message
 
 
 @pytest.mark.parametrize("loader", sorted(LOADERS))
 def test_a_folder_is_not_a_regular_file(tmp_path: pathlib.Path, loader: str) -> None:
-    message = refused(LOADERS[loader], tmp_path, kind=errors.PolicyFileError)
+    message = refused(LOADERS[loader], tmp_path, error=errors.PolicyFileError)
     assert "not a regular file" in message and str(tmp_path) in message
 
 
@@ -159,7 +160,7 @@ def test_too_many_entries_are_refused(tmp_path: pathlib.Path, kind: str, extra: 
     build = {"plans": _plans_file, "policy": _rules_file, "tiers": _tiers_file}[kind]
     path = tmp_path / "many.toml"
     path.write_text(build(count), encoding="utf-8")
-    message = refused(LOADERS[kind], path, kind=errors.PolicyFileError)
+    message = refused(LOADERS[kind], path, error=errors.PolicyFileError)
     assert f"has {count} entries" in message and f"at most {_limits.MAX_FILE_ENTRIES}" in message
 
 
@@ -169,7 +170,7 @@ def test_a_huge_target_in_a_plan_file_is_refused(tmp_path: pathlib.Path, amount:
     path = tmp_path / "plans.toml"
     text = _plans_file(1).replace("p1 = {hours = 1}", f"p1 = {{hours = {amount}}}")
     path.write_text(text, encoding="utf-8")
-    message = refused(sla.load_plans, path, kind=errors.PolicyFileError)
+    message = refused(sla.load_plans, path, error=errors.PolicyFileError)
     assert f"from 1 to {_limits.MAX_INTEGER}" in message and "plans.p0.reaction.p1" in message
 
 
@@ -208,7 +209,7 @@ def test_huge_decimals_are_refused_at_entry(value: object, where: str) -> None:
             9, {"qa-sessions": 9}, "fixed-amount", travel_amount=value
         ),
     }
-    message = refused(calls[where], kind=errors.InvalidValueError)
+    message = refused(calls[where], error=errors.InvalidValueError)
     assert "out of range" in message and f"below 10**{_limits.MAX_DECIMAL_DIGITS}" in message
 
 
@@ -219,7 +220,7 @@ def test_huge_decimals_are_refused_at_entry(value: object, where: str) -> None:
     )
 )
 def test_huge_day_counts_are_refused(count: int) -> None:
-    message = refused(i18n.format_business_days, count, "en", kind=errors.InvalidValueError)
+    message = refused(i18n.format_business_days, count, "en", error=errors.InvalidValueError)
     assert "accepted: integers from" in message
 
 
@@ -302,7 +303,7 @@ def test_a_discount_is_shown_exactly(tmp_path: pathlib.Path, percent: Decimal, l
     )
 )
 def test_an_unknown_catalog_domain_lists_the_domains(domain: str) -> None:
-    message = refused(i18n.translator, "en", domain, kind=errors.InvalidValueError)
+    message = refused(i18n.translator, "en", domain, error=errors.InvalidValueError)
     assert "accepted: core, sla, coverage, engagement, cli" in message
 
 
@@ -328,7 +329,7 @@ def test_monthly_statements_refuses_a_timezones_of_the_wrong_type(timezones: obj
         [entry],
         month="2026-11",
         timezones=timezones,
-        kind=errors.InvalidTypeError,
+        error=errors.InvalidTypeError,
     )
     assert "timezones must be" in message
 
@@ -354,7 +355,7 @@ def test_a_blank_id_names_its_field(blank: str, field: str) -> None:
 @settings(deadline=None)
 @given(value=st.integers() | st.floats() | st.none() | st.lists(st.integers(), max_size=2))
 def test_a_plan_of_the_wrong_type_is_a_type_error(value: object) -> None:
-    message = refused(sla.plan, value, kind=errors.InvalidTypeError)
+    message = refused(sla.plan, value, error=errors.InvalidTypeError)
     assert "presets: basic" in message
 
 
@@ -377,7 +378,7 @@ def test_bad_extra_day_hours_are_named(spec: str) -> None:
 @pytest.mark.parametrize("size", [10_000, 10_000_000])
 def test_a_huge_hours_spec_is_clipped_in_the_message(size: int) -> None:
     for spec in ("x" * size, "Mon " + "9" * size, "Mon-Fri 09:00-" + "1" * size):
-        message = refused(sla.calendar, "UTC", spec, kind=errors.CalendarError)
+        message = refused(sla.calendar, "UTC", spec, error=errors.CalendarError)
         assert f"({len(spec)} characters)" in message
 
 
@@ -386,7 +387,7 @@ def test_a_huge_hours_spec_is_clipped_in_the_message(size: int) -> None:
 def test_a_huge_request_text_is_refused(extra: int, tail: str, field: int) -> None:
     args = ["Request", "a", "b"]
     args[field] = "a" * (_limits.MAX_TEXT_CHARS + extra) + tail
-    message = refused(engagement.check_request, *args, kind=errors.InvalidValueError)
+    message = refused(engagement.check_request, *args, error=errors.InvalidValueError)
     assert ("subject", "issue_type", "inquiry_type")[field] in message and "at most" in message
 
 
@@ -493,5 +494,40 @@ def test_a_bad_tier_name_table_is_refused(
     table = "{" + ", ".join(f"{k} = {v}" for k, v in cells.items()) + "}"
     path = tmp_path / "tiers.toml"
     path.write_text(_tiers_file(1).replace('name = "x"', f"name = {table}"), "utf-8")
-    message = refused(engagement.load_tiers, path, kind=errors.PolicyFileError)
+    message = refused(engagement.load_tiers, path, error=errors.PolicyFileError)
     assert "tiers.t0.name" in message and "such as" in message
+
+
+@settings(deadline=None)
+@given(path=st.integers() | st.binary() | st.none() | st.floats())
+def test_the_csv_writer_takes_only_a_file_name(path: object) -> None:
+    """An int would be a file descriptor: writing to it could close the caller's stdout."""
+    entry = coverage.TimeEntry("A", "T", dt.date(2026, 11, 3), "1", "2", "EUR")
+    sheet = coverage.monthly_statement([entry], customer="A", month="2026-11")
+    message = refused(coverage.write_statement_csv, sheet, path, error=errors.InvalidTypeError)
+    assert "os.PathLike" in message
+
+
+@settings(deadline=None)
+@given(
+    loader=st.sampled_from(sorted(LOADERS)),
+    head=st.text(max_size=20),
+    odd=st.characters(min_codepoint=0xD800, max_codepoint=0xDBFF),
+)
+def test_a_path_that_is_no_file_name_is_refused(loader: str, head: str, odd: str) -> None:
+    message = refused(LOADERS[loader], head + odd, error=errors.PolicyFileError)
+    assert "path" in message
+
+
+@settings(deadline=None)
+@given(text=st.integers() | st.none() | st.lists(st.text(), max_size=2) | st.binary())
+def test_localize_refuses_what_is_no_text(text: object) -> None:
+    message = refused(i18n.localize, text, "en", "core", error=errors.InvalidTypeError)
+    assert "mapping of locale to text" in message
+
+
+@settings(deadline=None)
+@given(kind=st.text(max_size=10_000).filter(lambda t: t.strip() and t.isascii() is False))
+def test_an_unknown_request_kind_lists_the_kinds_briefly(kind: str) -> None:
+    message = refused(coverage.classify, "saas", kind=kind, error=errors.InvalidValueError)
+    assert "accepted: product-defect" in message and "more (the values of RequestKind)" in message

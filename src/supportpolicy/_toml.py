@@ -16,7 +16,7 @@ from typing import Any
 from supportpolicy import _limits
 from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError, shown
 
-__all__ = ["Table", "entries", "preset_names", "read_preset", "read_toml", "require"]
+__all__ = ["Table", "entries", "file_path", "preset_names", "read_preset", "read_toml", "require"]
 
 Table = Mapping[str, Any]
 
@@ -39,7 +39,7 @@ def read_toml(path: object) -> tuple[Table, str]:
     :class:`~supportpolicy.errors.PolicyFileError` (or ``InvalidTypeError`` for a path of
     the wrong type) naming the file.
     """
-    source = _path(path)
+    source = file_path(path)
     name = source if len(source) <= 120 else f"{source[:50]}...{source[-60:]}"
     try:
         info = os.stat(source)
@@ -64,20 +64,30 @@ def read_toml(path: object) -> tuple[Table, str]:
     return _parse(text, name), name
 
 
-def _path(path: object) -> str:
-    """The file name *path* gives, refused if it is not a text path or holds a NUL."""
+def file_path(path: object) -> str:
+    """The file name *path* gives, refused if it is not a text path or holds a NUL.
+
+    An int (a file descriptor) and bytes are refused: a loader or writer takes a name.
+    """
     if isinstance(path, bytes) or not isinstance(path, str | os.PathLike):
         raise InvalidTypeError(
-            f"path must be a str or os.PathLike naming a TOML file, got {type(path).__name__}"
+            f"path must be a str or os.PathLike naming a file, got {type(path).__name__}"
         )
     source = os.fspath(path)
     if not isinstance(source, str):
         raise InvalidTypeError(
             f"path must name the file as text, got a {type(source).__name__} path"
         )
+    try:
+        os.fsencode(source)
+    except UnicodeEncodeError:
+        raise PolicyFileError(
+            f"path {shown(source)} cannot be a file name (it holds a lone surrogate); "
+            "give the path of a file"
+        ) from None
     if "\0" in source:
         raise PolicyFileError(
-            f"path {shown(source)} contains a NUL character; give the path of a TOML file"
+            f"path {shown(source)} contains a NUL character; give the path of a file"
         )
     return source
 

@@ -17,8 +17,9 @@ from decimal import Decimal
 
 from babel.numbers import get_decimal_symbol
 
+from supportpolicy import _toml
 from supportpolicy.coverage.billing import Statement, minor_unit
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n import normalize_locale, translator
 
 __all__ = ["csv_delimiter", "statement_csv", "write_statement_csv"]
@@ -81,13 +82,14 @@ def write_statement_csv(
     statement: Statement, path: str | os.PathLike[str], locale: str = "en"
 ) -> None:
     """Write :func:`statement_csv` to the file at *path* (replacing it)."""
+    target = _toml.file_path(path)
     data = statement_csv(statement, locale)
     try:
-        with open(path, "wb") as handle:
+        with open(target, "wb") as handle:
             handle.write(data)
     except OSError as exc:
         raise InvalidValueError(
-            f"cannot write {os.fspath(path)!r} ({exc.strerror}); give a writable file path"
+            f"cannot write {shown(target)} ({exc.strerror}); give a writable file path"
         ) from None
 
 

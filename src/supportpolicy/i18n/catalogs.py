@@ -89,4 +89,9 @@ def localize(text: str | Mapping[str, str], locale: object, domain: str) -> str:
     language = normalize_locale(locale)
     if isinstance(text, str):
         return translator(language, domain).gettext(text)
+    if not isinstance(text, Mapping) or not all(isinstance(v, str) for v in text.values()):
+        raise InvalidTypeError(
+            "text must be a message id or a mapping of locale to text, such as "
+            f"{{'en': 'Gold'}}, got {type(text).__name__}"
+        )
     return text.get(language) or text.get("en") or next(iter(text.values()), "")
