@@ -216,19 +216,8 @@ def member(enum_type: type[E], value: object, name: str) -> E:
         for item in enum_type:
             if key in (_fold(str(item.value)), _fold(item.name)):
                 return item
-    raise InvalidValueError(f"unknown {name} {shown(value)}; accepted: {_listed(enum_type)}")
-
-
-def _listed(enum_type: type[enum.Enum], room: int = 160) -> str:
-    """The values of *enum_type*, as many as fit in about *room* characters."""
-    values = [str(item.value) for item in enum_type]
-    shown_values: list[str] = []
-    for value in values:
-        if shown_values and len(", ".join([*shown_values, value])) > room:
-            rest = len(values) - len(shown_values)
-            return f"{', '.join(shown_values)} and {rest} more (the values of {enum_type.__name__})"
-        shown_values.append(value)
-    return ", ".join(shown_values)
+    accepted = ", ".join(str(item.value) for item in enum_type)
+    raise InvalidValueError(f"unknown {name} {shown(value)}; accepted: {accepted}")
 
 
 def items_of(value: object, kind: type[T], name: str) -> tuple[T, ...]:
