@@ -108,7 +108,7 @@ SLA_PLAN_MODULES = frozenset(
 )  # fmt: skip
 """The ``sla`` modules above the calendar core; every other ``sla`` module is core."""
 
-LEAVES = frozenset({SP + "_coerce", SP + "_toml"})
+LEAVES = frozenset({SP + "_coerce", SP + "_toml", SP + "_frozen"})
 BASE = frozenset({SP + "errors", SP + "_limits"})
 RENDER = frozenset({SP + "_display", SP + "_render"})
 

@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
 from supportpolicy import _limits
-from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError, shown
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
@@ -117,8 +117,9 @@ def integer(
             if minimum is not None
             else f"<= {maximum}"
         )
-        shown = str(number) if abs(number) < 10**30 else f"of {len(str(abs(number)))} digits"
-        raise InvalidValueError(f"{name} {shown} is out of range; accepted: integers {bounds}")
+        raise InvalidValueError(
+            f"{name} {shown(number)} is out of range; accepted: integers {bounds}"
+        )
     return number
 
 
@@ -139,37 +140,67 @@ def duration(value: object, name: str = "duration") -> dt.timedelta:
 def decimal(value: object, name: str = "amount", *, allow_negative: bool = False) -> Decimal:
     """Convert *value* to a finite :class:`~decimal.Decimal` exactly.
 
-    Accepts int, Decimal, numeric strings, and floats (converted through ``str`` so that
-    ``0.1`` becomes ``Decimal("0.1")``, not its binary expansion). Refuses bool, NaN,
-    infinities, empty or non-numeric strings, and negatives unless *allow_negative*.
+    Accepts integers (any :class:`numbers.Integral` but bool), Decimal, numeric strings,
+    and floats (converted through ``str`` so that ``0.1`` becomes ``Decimal("0.1")``, not
+    its binary expansion). Refuses bool, NaN, infinities, empty or non-numeric strings,
+    negatives unless *allow_negative*, and numbers with more than
+    :data:`~supportpolicy._limits.MAX_DECIMAL_DIGITS` significant digits or decimals, or
+    of ``10 ** MAX_DECIMAL_DIGITS`` or more in magnitude: every accepted number can be
+    shown in full and computed with exactly (see docs/architecture.md, "Guards").
     """
     if isinstance(value, bool):
-        raise InvalidTypeError(f"{name} must be a number, not a bool ({value!r})")
+        raise InvalidTypeError(f"{name} must be a number, not a bool ({shown(value)})")
     if isinstance(value, Decimal):
         result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
+    elif isinstance(value, numbers.Integral):
+        number = operator.index(value)
+        if abs(number) >= _DECIMAL_BOUND:
+            raise _too_big(value, name)
+        result = Decimal(number)
     elif isinstance(value, float):
         if not math.isfinite(value):
-            raise InvalidValueError(f"{name} must be a finite number, got {value!r}")
+            raise InvalidValueError(f"{name} must be a finite number, got {shown(value)}")
         result = Decimal(str(value))
     elif isinstance(value, str):
         text = value.strip()
+        if len(text) > _DECIMAL_TEXT_CHARS:
+            raise _too_big(value, name)
         try:
             result = Decimal(text)
         except InvalidOperation:
             raise InvalidValueError(
-                f"{name} {value!r} is not a number; give digits such as '12.5'"
+                f"{name} {shown(value)} is not a number; give digits such as '12.5'"
             ) from None
     else:
         raise InvalidTypeError(
             f"{name} must be an int, Decimal, float or numeric string, got {type(value).__name__}"
         )
     if not result.is_finite():
-        raise InvalidValueError(f"{name} must be a finite number, got {value!r}")
+        raise InvalidValueError(f"{name} must be a finite number, got {shown(value)}")
+    _sign, digits, exponent = result.as_tuple()
+    if (
+        len(digits) > _limits.MAX_DECIMAL_DIGITS
+        or int(exponent) < -_limits.MAX_DECIMAL_DIGITS
+        or (not result.is_zero() and result.adjusted() >= _limits.MAX_DECIMAL_DIGITS)
+    ):
+        raise _too_big(value, name)
     if result < 0 and not allow_negative:
-        raise InvalidValueError(f"{name} must be >= 0, got {value!r}")
+        raise InvalidValueError(f"{name} must be >= 0, got {shown(value)}")
+    if result.is_zero():
+        result = Decimal(0).scaleb(min(int(exponent), 0))  # no -0, no 0E+5
     return result
+
+
+_DECIMAL_BOUND = 10**_limits.MAX_DECIMAL_DIGITS
+_DECIMAL_TEXT_CHARS = 3 * _limits.MAX_DECIMAL_DIGITS  # digits, sign, point and exponent
+
+
+def _too_big(value: object, name: str) -> InvalidValueError:
+    limit = _limits.MAX_DECIMAL_DIGITS
+    return InvalidValueError(
+        f"{name} {shown(value)} is out of range; accepted: numbers below 10**{limit} in "
+        f"magnitude with at most {limit} significant digits and {limit} decimals"
+    )
 
 
 def member(enum_type: type[E], value: object, name: str) -> E:
@@ -186,7 +217,7 @@ def member(enum_type: type[E], value: object, name: str) -> E:
             if key in (_fold(str(item.value)), _fold(item.name)):
                 return item
     accepted = ", ".join(str(item.value) for item in enum_type)
-    raise InvalidValueError(f"unknown {name} {value!r}; accepted: {accepted}")
+    raise InvalidValueError(f"unknown {name} {shown(value)}; accepted: {accepted}")
 
 
 def items_of(value: object, kind: type[T], name: str) -> tuple[T, ...]:

@@ -17,8 +17,11 @@ __all__ = [
     "MAX_DECIMAL_DIGITS",
     "MAX_DURATION",
     "MAX_FILE_BYTES",
+    "MAX_FILE_ENTRIES",
     "MAX_INTEGER",
     "MAX_TEXT_CHARS",
+    "MAX_TOML_BYTES",
+    "MAX_TOML_DEPTH",
     "RANGE_TEXT",
 ]
 
@@ -45,3 +48,13 @@ MAX_FILE_BYTES = 4 * 1024 * 1024
 
 MAX_TEXT_CHARS = 100_000
 """The longest single string (an hours spec, a name, a TOML string) accepted."""
+
+MAX_FILE_ENTRIES = 1_000
+"""The most plans, rules or tiers one file may define."""
+
+MAX_TOML_BYTES = 1024 * 1024
+"""The largest TOML policy, plan or tier file a loader reads (1 MiB, far above the
+largest real file; parsing 1 MiB of TOML takes about half a second, 4 MiB two)."""
+
+MAX_TOML_DEPTH = 32
+"""The deepest nesting of tables and arrays a loaded TOML file may have."""

@@ -7,6 +7,8 @@ subclasses the matching built-in, so callers may catch either. Messages are Engl
 
 from __future__ import annotations
 
+import math
+
 __all__ = [
     "CalendarError",
     "EventError",
@@ -18,6 +20,7 @@ __all__ = [
     "SupportPolicyError",
     "UnknownLocaleError",
     "UnknownNameError",
+    "shown",
 ]
 
 
@@ -66,3 +69,33 @@ class PolicyFileError(InvalidValueError):
 
 class EventError(InvalidValueError):
     """Ticket events that do not form a valid timeline."""
+
+
+_SHOWN_CHARS = 40
+
+
+def shown(value: object, limit: int = _SHOWN_CHARS) -> str:
+    """*value* as an error message shows it: its ``repr``, clipped to about *limit*
+    characters (with the full length noted), so that a 10 MB input never makes a 10 MB
+    message. Huge integers are described by their number of digits, and a ``repr``
+    that fails is replaced by the type's name.
+
+    >>> shown("abc" * 1000, limit=16)
+    "'abcabcabcabcab'... (3000 characters)"
+    >>> shown(10**5000)
+    'an integer of 5001 digits'
+    """
+    if isinstance(value, str):
+        text = repr(value[: limit + 1])
+        if len(value) <= limit and len(text) <= limit + 2:
+            return text
+        return f"{text[: limit - 1]}'... ({len(value)} characters)"
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 160:
+        digits = math.floor((value.bit_length() - 1) * math.log10(2)) + 1  # of 2**(n-1)
+        digits += abs(value) >= 10**digits
+        return f"an integer of {digits} digits"
+    try:
+        text = repr(value)
+    except Exception:  # any repr failure: describe the type instead
+        return f"a {type(value).__name__}"
+    return text if len(text) <= limit else f"{text[: limit - 3]}... ({len(text)} characters)"

@@ -22,10 +22,10 @@ from typing import Any
 import attrs
 from babel.numbers import get_currency_precision, is_currency
 
-from supportpolicy import _coerce
+from supportpolicy import _coerce, _limits
 from supportpolicy._render import Fact, Facts, Kind, Shown, records
 from supportpolicy.coverage.views import line_facts, total_label
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n import translator
 
 __all__ = ["Statement", "StatementLine", "TimeEntry", "monthly_statement", "monthly_statements"]
@@ -48,12 +48,12 @@ def _money(value: object, name: str) -> Decimal:
     if isinstance(value, float):
         raise InvalidTypeError(
             f"{name} must be a Decimal, int or numeric string such as '12.50', not a float "
-            f"({value!r}): floats cannot hold money exactly"
+            f"({shown(value)}): floats cannot hold money exactly"
         )
     number = _coerce.decimal(value, name)
     if number >= _LIMIT or number.as_tuple().exponent < -_MAX_PLACES:  # type: ignore[operator]
         raise InvalidValueError(
-            f"{name} {value!r} is out of range; accepted: 0 <= {name} < 10^12 with at most "
+            f"{name} {shown(value)} is out of range; accepted: 0 <= {name} < 10^12 with at most "
             f"{_MAX_PLACES} decimal places"
         )
     return number + Decimal(0)  # normalizes -0 to 0
@@ -70,15 +70,28 @@ def _rate(value: object) -> Decimal:
 def _currency(value: object) -> str:
     if not isinstance(value, str) or not is_currency(value.strip().upper(), locale="en"):
         raise InvalidValueError(
-            f"unknown currency {value!r}; give an ISO 4217 code such as 'EUR', 'CHF' or 'RUB'"
+            f"unknown currency {shown(value)}; give an ISO 4217 code such as 'EUR', 'CHF' or 'RUB'"
         )
     return value.strip().upper()
 
 
-def _name(value: object) -> str:
-    if not isinstance(value, str) or not value.strip():
-        raise InvalidValueError(f"expected a non-empty string identifier, got {value!r}")
+def _name(value: object, name: str) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(f"{name} must be a non-empty string, got {type(value).__name__}")
+    if not value.strip() or len(value) > _limits.MAX_TEXT_CHARS:
+        raise InvalidValueError(
+            f"{name} {shown(value)} is not accepted; give a non-empty text of at "
+            f"most {_limits.MAX_TEXT_CHARS} characters"
+        )
     return value.strip()
+
+
+def _customer(value: object) -> str:
+    return _name(value, "customer")
+
+
+def _ticket(value: object) -> str:
+    return _name(value, "ticket")
 
 
 def _when(value: object) -> dt.date:
@@ -95,8 +108,8 @@ def _when(value: object) -> dt.date:
 class TimeEntry:
     """Billable time booked on a ticket: who, which ticket, when, how long, at what rate."""
 
-    customer: str = attrs.field(converter=_name)
-    ticket: str = attrs.field(converter=_name)
+    customer: str = attrs.field(converter=_customer)
+    ticket: str = attrs.field(converter=_ticket)
     date: dt.date = attrs.field(converter=_when)
     hours: Decimal = attrs.field(converter=_hours)
     rate: Decimal = attrs.field(converter=_rate)
@@ -233,7 +246,7 @@ def monthly_statement(
     >>> monthly_statement(entries, customer="ACME", month="2026-11").total
     Decimal('180.00')
     """
-    who = _name(customer)
+    who = _name(customer, "customer")
     year, number = _month(month)
     zone = _zone(timezone)
     allowance = _allowances(approved_hours)
@@ -284,6 +297,11 @@ def monthly_statements(
     *timezones* is one IANA name for all customers or a mapping customer -> name.
     """
     items = _entries(entries)
+    if timezones is not None and not isinstance(timezones, str | Mapping):
+        raise InvalidTypeError(
+            "timezones must be an IANA zone name, a mapping of customer to zone name, or "
+            f"None, got {type(timezones).__name__}"
+        )
     statements = []
     for who in sorted({e.customer for e in items}):
         zone = timezones if timezones is None or isinstance(timezones, str) else timezones.get(who)
@@ -320,7 +338,9 @@ def _entries(entries: object) -> list[TimeEntry]:
 def _month(value: object) -> tuple[int, int]:
     match = _MONTH.match(value) if isinstance(value, str) else None
     if match is None or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
-        raise InvalidValueError(f"month {value!r} is not accepted; give 'YYYY-MM', e.g. '2026-11'")
+        raise InvalidValueError(
+            f"month {shown(value)} is not accepted; give 'YYYY-MM', e.g. '2026-11'"
+        )
     return int(match.group(1)), int(match.group(2))
 
 
@@ -333,7 +353,7 @@ def _zone(name: object) -> zoneinfo.ZoneInfo | None:
         return zoneinfo.ZoneInfo(name)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         raise InvalidValueError(
-            f"unknown timezone {name!r}; give an IANA name such as 'Europe/Zurich'"
+            f"unknown timezone {shown(name)}; give an IANA name such as 'Europe/Zurich'"
         ) from None
 
 
@@ -355,4 +375,4 @@ def _allowances(approved: Mapping[str, object] | None) -> dict[str, Decimal]:
         return {}
     if not isinstance(approved, Mapping):
         raise InvalidTypeError("approved_hours must be a mapping: lead ticket -> hours")
-    return {_name(ticket): _hours(hours) for ticket, hours in approved.items()}
+    return {_ticket(ticket): _hours(hours) for ticket, hours in approved.items()}

@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import Any
 
 import attrs
-from babel.numbers import format_decimal
 
 from supportpolicy import _coerce
 from supportpolicy._render import Fact, Facts, Kind, Shown, record
@@ -21,8 +20,8 @@ from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.coverage.policies import Policy
 from supportpolicy.coverage.policies import policy as _policy
 from supportpolicy.coverage.rules import NextStep, Request, Rule, Verdict
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
-from supportpolicy.i18n import N_, normalize_locale, translator
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
+from supportpolicy.i18n import N_, format_decimal, normalize_locale, translator
 
 __all__ = ["Decision", "classify"]
 
@@ -198,18 +197,19 @@ def _choice(value: object, accepted: tuple[str, ...], what: str, policy_name: st
     key = value.strip().lower()
     if not accepted:
         raise InvalidValueError(
-            f"policy {policy_name!r} has no {what}s; leave {what} unset (got {value!r})"
+            f"policy {policy_name!r} has no {what}s; leave {what} unset (got {shown(value)})"
         )
     if key not in accepted:
         raise InvalidValueError(
-            f"unknown {what} {value!r} for policy {policy_name!r}; accepted: {', '.join(accepted)}"
+            f"unknown {what} {shown(value)} for policy {policy_name!r}; "
+            f"accepted: {', '.join(accepted)}"
         )
     return key
 
 
 def _flag(value: object, name: str) -> bool:
     if not isinstance(value, bool):
-        raise InvalidTypeError(f"{name} must be True or False, got {value!r}")
+        raise InvalidTypeError(f"{name} must be True or False, got {shown(value)}")
     return value
 
 
@@ -271,7 +271,7 @@ def _discount_text(percent: Decimal | None, locale: str) -> str:
             "Billed at the standard rates less the subscriber discount; ask your TAM or CSM "
             "for the current rate."
         )
-    figure = format_decimal(percent, locale=normalize_locale(locale))
+    figure = format_decimal(percent, normalize_locale(locale))  # exact: 0.0001, not 0
     return tr.gettext(
         "Billed at the standard rates less the subscriber discount of {percent} %."
     ).format(percent=figure)

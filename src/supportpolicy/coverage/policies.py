@@ -25,6 +25,7 @@ from supportpolicy.errors import (
     InvalidValueError,
     PolicyFileError,
     SupportPolicyError,
+    shown,
 )
 from supportpolicy.i18n import N_
 
@@ -68,7 +69,7 @@ class Policy(Shown):
             if rule.matches(request):
                 return number, rule
         # Unreachable for a loaded policy: its last rule is checked to match everything.
-        raise InvalidValueError(f"policy {self.name!r}: no rule matches {request!r}")
+        raise InvalidValueError(f"policy {self.name!r}: no rule matches {shown(request)}")
 
     def plan_label(self, plan: str, locale: str = "en") -> str:
         """The display name of *plan* in *locale* (the plan's id where none is given)."""
@@ -143,7 +144,7 @@ def policy_from_table(table: Mapping[str, Any], source: str) -> Policy:
     if not isinstance(parameters, Mapping):
         raise PolicyFileError(f"{source}: parameters must be a table")
     _no_unknown(parameters, _PARAMETER_KEYS, source, "parameters")
-    raw_rules = _toml.require(table, "rules", list, source, "the file")
+    raw_rules = _toml.entries(table, "rules", list, source, "the file")
     if not raw_rules:
         raise PolicyFileError(f"{source}: rules is empty; give at least one [[rules]] table")
     rules = tuple(
@@ -194,7 +195,7 @@ def _rule(
         )
     if available_from is not None and available_from not in plans:
         raise PolicyFileError(
-            f"{source}: {where}.available_from {available_from!r} is not one of the "
+            f"{source}: {where}.available_from {shown(available_from)} is not one of the "
             f"policy's plans ({', '.join(plans) or 'none'})"
         )
     return Rule(
@@ -264,7 +265,7 @@ def _member(enum_type: Any, value: object, source: str, where: str) -> Any:
 def _known(value: object, allowed: tuple[str, ...], key: str, source: str, where: str) -> str:
     if not isinstance(value, str) or value.strip().lower() not in allowed:
         raise PolicyFileError(
-            f"{source}: {where} has {value!r}, which is not among the policy's {key} "
+            f"{source}: {where} has {shown(value)}, which is not among the policy's {key} "
             f"({', '.join(allowed) or 'none declared'})"
         )
     return value.strip().lower()
@@ -300,7 +301,7 @@ def _billed_to(parameters: Mapping[str, Any], source: str) -> str | None:
         return None
     if value not in BILLED_PARTIES:
         raise PolicyFileError(
-            f"{source}: parameters.billed_to {value!r} is not accepted; "
+            f"{source}: parameters.billed_to {shown(value)} is not accepted; "
             f"accepted: {', '.join(BILLED_PARTIES)}"
         )
     return str(value)
@@ -321,6 +322,6 @@ def _discount(parameters: Mapping[str, Any], source: str) -> Decimal | None:
         raise PolicyFileError(f"{source}: {exc}") from None
     if percent > 100:
         raise PolicyFileError(
-            f"{source}: parameters.subscriber_discount {value!r} is a percentage from 0 to 100"
+            f"{source}: parameters.subscriber_discount {shown(value)} is a percentage from 0 to 100"
         )
     return percent

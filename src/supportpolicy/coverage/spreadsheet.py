@@ -12,18 +12,21 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 from decimal import Decimal
 
 from babel.numbers import get_decimal_symbol
 
+from supportpolicy import _toml
 from supportpolicy.coverage.billing import Statement, minor_unit
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n import normalize_locale, translator
 
 __all__ = ["csv_delimiter", "statement_csv", "write_statement_csv"]
 
 _BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def csv_delimiter(locale: str) -> str:
@@ -79,13 +82,14 @@ def write_statement_csv(
     statement: Statement, path: str | os.PathLike[str], locale: str = "en"
 ) -> None:
     """Write :func:`statement_csv` to the file at *path* (replacing it)."""
+    target = _toml.file_path(path)
     data = statement_csv(statement, locale)
     try:
-        with open(path, "wb") as handle:
+        with open(target, "wb") as handle:
             handle.write(data)
     except OSError as exc:
         raise InvalidValueError(
-            f"cannot write {os.fspath(path)!r} ({exc.strerror}); give a writable file path"
+            f"cannot write {shown(target)} ({exc.strerror}); give a writable file path"
         ) from None
 
 
@@ -99,5 +103,8 @@ def _number(value: Decimal, point: str, places: int | None = None) -> str:
 
 
 def _cell(text: str) -> str:
-    """Keep a text from being read as a formula by a spreadsheet program."""
+    """Keep a text from being read as a formula by a spreadsheet program, and replace
+    any lone surrogate (text that UTF-8 cannot encode) with U+FFFD, so that writing the
+    file never fails (docs/coverage.md, "Monthly billing")."""
+    text = _LONE_SURROGATE.sub("\ufffd", text)
     return "'" + text if text.startswith(_FORMULA_START) else text

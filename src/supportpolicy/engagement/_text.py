@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-
 from supportpolicy import i18n
 
 __all__ = ["DOMAIN", "number", "tr"]
@@ -19,5 +17,7 @@ def tr(locale: object) -> i18n.catalogs.Translator:
 
 
 def number(value: Decimal | int, locale: object) -> str:
-    """*value* written the way *locale* writes numbers (decimal comma in de, nl, es, ru)."""
-    return str(format_decimal(value, locale=i18n.normalize_locale(locale)))
+    """*value* written the way *locale* writes numbers (decimal comma in de, nl, es, ru),
+    exactly: every significant digit is kept (:func:`supportpolicy.i18n.format_decimal`),
+    so a shown estimate never contradicts the decision it explains."""
+    return i18n.format_decimal(Decimal(value), i18n.normalize_locale(locale))

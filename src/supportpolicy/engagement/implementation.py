@@ -13,8 +13,9 @@ import enum
 
 import attrs
 
+from supportpolicy import _limits
 from supportpolicy.engagement._text import tr
-from supportpolicy.errors import InvalidTypeError
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n import N_
 
 __all__ = ["RequestCheck", "RequestForm", "RequestProblem", "check_request"]
@@ -101,6 +102,11 @@ def _after_prefix(subject: str, prefix: str) -> str | None:
 def _text(value: object, name: str) -> str:
     if not isinstance(value, str):
         raise InvalidTypeError(f"{name} must be a string, got {type(value).__name__}")
+    if len(value) > _limits.MAX_TEXT_CHARS:
+        raise InvalidValueError(
+            f"{name} {shown(value)} is too long; accepted: at most "
+            f"{_limits.MAX_TEXT_CHARS} characters"
+        )
     return value
 
 
@@ -118,6 +124,10 @@ def check_request(
     (<RequestProblem.SUBJECT: 'subject'>, <RequestProblem.ISSUE_TYPE: 'issue-type'>)
     """
     spec = RequestForm() if form is None else form
+    if not isinstance(spec, RequestForm):
+        raise InvalidTypeError(
+            f"form must be an engagement.RequestForm or None, got {type(spec).__name__}"
+        )
     subject = _text(subject, "subject")
     issue_type = _text(issue_type, "issue_type")
     inquiry_type = _text(inquiry_type, "inquiry_type")

@@ -19,7 +19,7 @@ from supportpolicy import sla
 from supportpolicy.engagement._months import Month, parse_month
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.tiers import TamTier, tam_tiers
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n import normalize_locale
 
 __all__ = ["ProposedSchedule", "propose_schedule", "tam_calendar"]
@@ -87,7 +87,7 @@ def _weekday(value: object) -> int:
     if isinstance(value, str) and value.strip()[:3].lower() in _DAYS:
         return _DAYS.index(value.strip()[:3].lower())
     raise InvalidValueError(
-        f"weekday {value!r} is not accepted; give 0-6 (Monday = 0) or a name such as 'Tue'"
+        f"weekday {shown(value)} is not accepted; give 0-6 (Monday = 0) or a name such as 'Tue'"
     )
 
 
@@ -96,7 +96,7 @@ def _time(value: object) -> dt.time:
         raise InvalidTypeError(f"time must be 'HH:MM' text, got {type(value).__name__}")
     match = _TIME.match(value.strip())
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        raise InvalidValueError(f"time {value!r} is not 'HH:MM' between 00:00 and 23:59")
+        raise InvalidValueError(f"time {shown(value)} is not 'HH:MM' between 00:00 and 23:59")
     return dt.time(int(match[1]), int(match[2]))
 
 

@@ -14,11 +14,11 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from decimal import Decimal
-from types import MappingProxyType
 
 import attrs
 
 from supportpolicy import _coerce
+from supportpolicy._frozen import frozen_map
 from supportpolicy.engagement._text import number, tr
 from supportpolicy.engagement.routing import DEFAULT_SOW_THRESHOLD
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
@@ -91,12 +91,16 @@ class SowProblem(enum.Enum):
     TOTAL_MISMATCH = "total-mismatch"
 
 
+def _phase_hours(value: Mapping[Phase, Decimal]) -> Mapping[Phase, Decimal]:
+    return frozen_map(value)
+
+
 @attrs.frozen
 class StatementOfWork:
     """Hours per phase, the travel arrangement (and amount, if fixed), and the estimate."""
 
     estimate: Decimal
-    hours: Mapping[Phase, Decimal] = attrs.field(eq=False)
+    hours: Mapping[Phase, Decimal] = attrs.field(converter=_phase_hours)
     travel: Travel
     travel_amount: Decimal | None
     threshold: Decimal
@@ -181,7 +185,7 @@ def statement_of_work(
     ordered = {phase: parsed[phase] for phase in Phase if phase in parsed}
     return StatementOfWork(
         estimate=_coerce.decimal(estimate, "estimate"),
-        hours=MappingProxyType(ordered),
+        hours=ordered,
         travel=arrangement,
         travel_amount=amount,
         threshold=_coerce.decimal(threshold, "threshold"),

@@ -10,16 +10,16 @@ import enum
 import functools
 import os
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Any
 
 import attrs
 
 from supportpolicy import _coerce, _toml
+from supportpolicy._frozen import FrozenMap, frozen_map
 from supportpolicy._render import Fact, Facts, Kind, Labelled, Shown
 from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
 from supportpolicy.engagement.views import months_caption
-from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError
+from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError, shown
 from supportpolicy.i18n import N_, localize
 
 __all__ = ["Cadence", "TamTier", "TierSet", "load_tiers", "tam_tier", "tam_tiers"]
@@ -51,13 +51,18 @@ class Cadence(Labelled, enum.Enum):
 Cadence.__domain__, Cadence.__labels__ = "engagement", _CADENCE_LABELS
 
 
+def _name_table(value: str | Mapping[str, str]) -> str | Mapping[str, str]:
+    """A tier name as stored: a message id, or an immutable copy of a translations table."""
+    return value if isinstance(value, str) else FrozenMap(value)
+
+
 @attrs.frozen(repr=False)
 class TamTier(Shown):
     """One tier: its key, display name (a catalog message id or a translations table),
     sessions granted per month, cadence, longest session in minutes, masterclass seats."""
 
     key: str
-    name: str | Mapping[str, str] = attrs.field(eq=False)
+    name: str | Mapping[str, str] = attrs.field(converter=_name_table)
     sessions_per_month: int
     cadence: Cadence
     max_minutes: int
@@ -90,11 +95,15 @@ class TamTier(Shown):
         return months_caption(self.timezone, locale)
 
 
+def _tier_table(value: Mapping[str, TamTier]) -> Mapping[str, TamTier]:
+    return frozen_map(value)
+
+
 @attrs.frozen(repr=False)
 class TierSet(Shown):
     """A set of tiers read from one file, with the customer timezone it names."""
 
-    tiers: Mapping[str, TamTier] = attrs.field(eq=False)
+    tiers: Mapping[str, TamTier] = attrs.field(converter=_tier_table)
     timezone: str
     source: str
 
@@ -109,7 +118,7 @@ class TierSet(Shown):
         found = self.tiers.get(key.strip().lower())
         if found is None:
             raise UnknownNameError(
-                f"unknown tier {key!r}; accepted: {', '.join(self.tiers)}"
+                f"unknown tier {shown(key)}; accepted: {', '.join(self.tiers)}"
             )
         return found
 
@@ -143,6 +152,12 @@ def _tier(key: str, table: object, source: str, timezone: str) -> TamTier:
     if not isinstance(table, Mapping):
         raise PolicyFileError(f"{source}: {where} must be a table")
     name = _toml.require(table, "name", (str, dict), source, where)
+    texts = [name] if isinstance(name, str) else list(name.values())
+    if not texts or not all(isinstance(v, str) and v.strip() for v in texts):
+        raise PolicyFileError(
+            f"{source}: {where}.name must be a non-empty text or a table of non-empty texts "
+            'by locale, such as {en = "Gold", de = "Gold"}'
+        )
     cadence_text = _toml.require(table, "cadence", str, source, where)
     try:
         cadence = _coerce.member(Cadence, cadence_text, "cadence")
@@ -171,11 +186,11 @@ def _parse(table: _toml.Table, source: str) -> TierSet:
         zone(timezone)
     except ValueError as exc:
         raise PolicyFileError(f"{source}: timezone: {exc}") from None
-    tiers = _toml.require(table, "tiers", dict, source, "file")
+    tiers = _toml.entries(table, "tiers", dict, source, "file")
     if not tiers:
         raise PolicyFileError(f"{source}: tiers is empty; define at least one [tiers.NAME]")
     parsed = {key.lower(): _tier(key, value, source, timezone) for key, value in tiers.items()}
-    return TierSet(tiers=MappingProxyType(parsed), timezone=timezone, source=source)
+    return TierSet(tiers=parsed, timezone=timezone, source=source)
 
 
 def load_tiers(path: str | os.PathLike[str]) -> TierSet:

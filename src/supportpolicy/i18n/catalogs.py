@@ -21,7 +21,7 @@ from importlib import resources
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
-from supportpolicy.errors import InvalidTypeError, UnknownLocaleError
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, UnknownLocaleError, shown
 
 __all__ = [
     "DOMAINS", "LOCALES", "N_", "Text", "Translator", "localize", "normalize_locale", "translator",
@@ -54,7 +54,7 @@ def normalize_locale(locale: object) -> str:
     language = locale.strip().replace("-", "_").split("_", 1)[0].lower()
     if language not in LOCALES:
         raise UnknownLocaleError(
-            f"unsupported locale {locale!r}; accepted: {', '.join(LOCALES)} "
+            f"unsupported locale {shown(locale)}; accepted: {', '.join(LOCALES)} "
             "(regional variants such as 'de_CH' fall back to their language)"
         )
     return language
@@ -73,8 +73,14 @@ def _compiled(language: str, domain: str) -> Translator:
 
 def translator(locale: object, domain: str) -> Translator:
     """The compiled translations of *domain* for *locale* (normalized first)."""
+    if not isinstance(domain, str):
+        raise InvalidTypeError(
+            f"domain must be a catalog name ({', '.join(DOMAINS)}), got {type(domain).__name__}"
+        )
     if domain not in DOMAINS:
-        raise ValueError(f"unknown catalog domain {domain!r}; domains: {', '.join(DOMAINS)}")
+        raise InvalidValueError(
+            f"unknown catalog domain {shown(domain)}; accepted: {', '.join(DOMAINS)}"
+        )
     return _compiled(normalize_locale(locale), domain)
 
 
@@ -89,4 +95,9 @@ def localize(text: str | Mapping[str, str], locale: object, domain: str) -> str:
     language = normalize_locale(locale)
     if isinstance(text, str):
         return translator(language, domain).gettext(text)
+    if not isinstance(text, Mapping) or not all(isinstance(v, str) for v in text.values()):
+        raise InvalidTypeError(
+            "text must be a message id or a mapping of locale to text, such as "
+            f"{{'en': 'Gold'}}, got {type(text).__name__}"
+        )
     return text.get(language) or text.get("en") or next(iter(text.values()), "")

@@ -30,7 +30,8 @@ from typing import Literal
 from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
-from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
+from supportpolicy import _coerce, _limits
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError, shown
 from supportpolicy.i18n.catalogs import normalize_locale, translator
 
 __all__ = [
@@ -63,7 +64,7 @@ _US_PER_HOUR = 60 * _US_PER_MINUTE
 def _whole(value: object, name: str) -> int:
     """Return *value* if it is a plain int (bool refused), else raise."""
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"{name} must be an int, got {type(value).__name__} {value!r}")
+        raise InvalidTypeError(f"{name} must be an int, got {type(value).__name__} {shown(value)}")
     return value
 
 
@@ -72,15 +73,16 @@ def _plain_decimal(value: object, name: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise InvalidTypeError(
             f"{name} must be a Decimal or an int (never a float, which is inexact), "
-            f"got {type(value).__name__} {value!r}"
+            f"got {type(value).__name__} {shown(value)}"
         )
     result = Decimal(value)
     if not result.is_finite():
-        raise InvalidValueError(f"{name} must be a finite number, got {value!r}")
+        raise InvalidValueError(f"{name} must be a finite number, got {shown(value)}")
     exponent = int(result.as_tuple().exponent)  # an int for every finite Decimal
     if not -_MAX_DIGITS <= exponent <= result.adjusted() < _MAX_DIGITS:
         raise InvalidValueError(
-            f"{name} {value!r} is out of range; accepted: below 10**{_MAX_DIGITS} in magnitude "
+            f"{name} {shown(value)} is out of range; "
+            f"accepted: below 10**{_MAX_DIGITS} in magnitude "
             f"with at most {_MAX_DIGITS} decimals"
         )
     return result.copy_abs() if result.is_zero() else result
@@ -160,7 +162,7 @@ def format_business_days(n: int, locale: str) -> str:
     >>> format_business_days(1, "es")
     '1 día hábil'
     """
-    count = _whole(n, "n")
+    count = _coerce.integer(n, "n", minimum=-_limits.MAX_INTEGER)
     tr = translator(normalize_locale(locale), "core")
     return tr.ngettext("{n} business day", "{n} business days", abs(count)).format(n=count)
 
@@ -310,7 +312,7 @@ def format_money(amount: Decimal, currency: str, locale: str) -> str:
     code = currency.strip().upper()
     if code not in _currencies():
         raise InvalidValueError(
-            f"unknown currency {currency!r}; give an ISO 4217 code such as 'RUB', 'EUR', 'USD'"
+            f"unknown currency {shown(currency)}; give an ISO 4217 code such as 'RUB', 'EUR', 'USD'"
         )
     language = normalize_locale(locale)
     with decimal.localcontext(_babel_exact(value)):
@@ -353,6 +355,6 @@ def weekday_name(weekday: int, locale: str, width: str = "abbreviated") -> str:
     if not 0 <= day <= 6:
         raise InvalidValueError(f"weekday must be 0 (Monday) to 6 (Sunday), got {day}")
     if width not in WIDTHS:
-        raise InvalidValueError(f"unknown width {width!r}; accepted: {', '.join(WIDTHS)}")
+        raise InvalidValueError(f"unknown width {shown(width)}; accepted: {', '.join(WIDTHS)}")
     names = babel_dates.get_day_names(width, context="stand-alone", locale=normalize_locale(locale))
     return str(names[day])

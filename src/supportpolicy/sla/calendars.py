@@ -25,7 +25,7 @@ from typing import Any
 import attrs
 
 from supportpolicy._render import Facts, Shown
-from supportpolicy.errors import CalendarError, InvalidTypeError
+from supportpolicy.errors import CalendarError, InvalidTypeError, shown
 from supportpolicy.i18n import translator
 from supportpolicy.sla import _holidays
 from supportpolicy.sla._index import YearIndex
@@ -207,7 +207,22 @@ def calendar(
         raise CalendarError(f"subdiv {subdiv!r} given without a country; give country= too")
     extra = weekly.days[0]
     if extra_day_hours is not None:
-        extra = parse_hours(f"Mon {extra_day_hours}").days[0]
+        if not isinstance(extra_day_hours, str):
+            raise CalendarError(
+                "extra_day_hours must be a text of ranges such as '10:00-18:00', "
+                f"got {type(extra_day_hours).__name__}"
+            )
+        try:
+            if len(extra_day_hours) > 1000:
+                raise CalendarError("': the text is too long (at most 1000 characters)")
+            extra = parse_hours(f"Mon {extra_day_hours}").days[0]
+        except CalendarError as exc:
+            detail = str(exc).split(": ", 1)[-1].split("; accepted:")[0]
+            detail = detail if len(detail) <= 120 else detail[:117] + "..."
+            raise CalendarError(
+                f"extra_day_hours {shown(extra_day_hours)} is not accepted ({detail}); "
+                "give ranges such as '10:00-18:00' or '09:00-13:00,14:00-18:00'"
+            ) from None
     return Calendar(
         timezone=timezone.strip(),
         hours=weekly,

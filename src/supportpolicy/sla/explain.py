@@ -14,7 +14,7 @@ from typing import Protocol
 
 from supportpolicy.i18n import N_, format_date, format_datetime, translator
 from supportpolicy.sla.calendars import Calendar, closed_days
-from supportpolicy.sla.plans import Plan, plan, plan_names
+from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
 from supportpolicy.sla.views import (
@@ -205,7 +205,7 @@ def plans_table(
     (('', 'Basic'), ('Service hours', 'Mon–Fri 10:00-18:00, Europe/Moscow'))
     """
     tr = translator(locale, "sla")
-    chosen = [plan(name) for name in (plan_names() if names is None else names)]
+    chosen = plans_of(names)  # a bare string is one name
     rows: list[tuple[str, ...]] = [("", *(p.title(locale) for p in chosen))]
     rows.append(
         (

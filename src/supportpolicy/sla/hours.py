@@ -18,8 +18,9 @@ import re
 
 import attrs
 
+from supportpolicy import _limits
 from supportpolicy._render import Fact, Facts, Shown
-from supportpolicy.errors import CalendarError
+from supportpolicy.errors import CalendarError, shown
 from supportpolicy.i18n import translator, weekday_name
 from supportpolicy.sla._index import Interval
 from supportpolicy.sla.calendar_views import week_facts
@@ -129,17 +130,22 @@ def parse_hours(spec: object) -> WeeklyHours:
     text = spec.strip()
     if not text:
         raise CalendarError(f"hours spec is empty; {_ACCEPTED}")
+    if len(text) > _limits.MAX_TEXT_CHARS:
+        raise CalendarError(
+            f"hours {shown(spec)} is too long; accepted: at most {_limits.MAX_TEXT_CHARS} "
+            f"characters; {_ACCEPTED}"
+        )
     if text.lower() in ("24x7", "24/7"):
         return WeeklyHours(days=((_FULL_DAY,),) * 7)
     per_day: list[list[Interval]] = [[] for _ in range(7)]
     for raw in text.split(";"):
         group = raw.strip()
         if not group:
-            raise CalendarError(f"hours {spec!r}: an empty group between ';'; {_ACCEPTED}")
+            raise CalendarError(f"hours {shown(spec)}: an empty group between ';'; {_ACCEPTED}")
         parts = group.split(None, 1)
         if len(parts) != 2:
             raise CalendarError(
-                f"hours {spec!r}: group {group!r} lacks DAYS or RANGES; {_ACCEPTED}"
+                f"hours {shown(spec)}: group {shown(group)} lacks DAYS or RANGES; {_ACCEPTED}"
             )
         days = _parse_days(parts[0], spec)
         ranges = [_parse_range(item, spec) for item in parts[1].replace(" ", "").split(",")]
@@ -151,13 +157,14 @@ def parse_hours(spec: object) -> WeeklyHours:
         for (s1, e1), (s2, e2) in itertools.pairwise(ordered):
             if s2 < e1:
                 raise CalendarError(
-                    f"hours {spec!r}: on {DAY_NAMES[day]} {format_minute(s1)}-{format_minute(e1)} "
+                    f"hours {shown(spec)}: on {DAY_NAMES[day]} "
+                    f"{format_minute(s1)}-{format_minute(e1)} "
                     f"overlaps {format_minute(s2)}-{format_minute(e2)}; a day's intervals must "
                     "not overlap"
                 )
         result.append(_merge_touching(ordered))
     if not any(result):
-        raise CalendarError(f"hours {spec!r} open no time at all; {_ACCEPTED}")
+        raise CalendarError(f"hours {shown(spec)} open no time at all; {_ACCEPTED}")
     return WeeklyHours(days=tuple(result))
 
 
@@ -175,7 +182,7 @@ def _parse_day(name: str, spec: str) -> int:
     key = name.strip().lower()
     if key not in _DAY_INDEX:
         raise CalendarError(
-            f"hours {spec!r}: unknown day {name!r}; days are {', '.join(DAY_NAMES)} "
+            f"hours {shown(spec)}: unknown day {shown(name)}; days are {', '.join(DAY_NAMES)} "
             "(or full English names)"
         )
     return _DAY_INDEX[key]
@@ -189,7 +196,8 @@ def _parse_days(text: str, spec: str) -> list[int]:
             start, end = _parse_day(first, spec), _parse_day(last, spec)
             if end < start:
                 raise CalendarError(
-                    f"hours {spec!r}: day range {item!r} runs backwards; ranges run Monday to "
+                    f"hours {shown(spec)}: day range {shown(item)} runs backwards; "
+                    "ranges run Monday to "
                     "Sunday, list wrapping days with commas (e.g. 'Sat,Sun,Mon')"
                 )
             days.extend(range(start, end + 1))
@@ -201,27 +209,31 @@ def _parse_days(text: str, spec: str) -> list[int]:
 def _parse_time(text: str, spec: str) -> int:
     match = _TIME.match(text)
     if not match:
-        raise CalendarError(f"hours {spec!r}: {text!r} is not a time; write HH:MM such as 09:30")
+        raise CalendarError(
+            f"hours {shown(spec)}: {shown(text)} is not a time; write HH:MM such as 09:30"
+        )
     hour, minute = int(match.group(1)), int(match.group(2))
     if minute > 59 or hour > 24 or (hour == 24 and minute):
-        raise CalendarError(f"hours {spec!r}: {text} is not a time of day; accepted 00:00 to 24:00")
+        raise CalendarError(
+            f"hours {shown(spec)}: {text} is not a time of day; accepted 00:00 to 24:00"
+        )
     return hour * 60 + minute
 
 
 def _parse_range(text: str, spec: str) -> Interval:
     first, sep, last = text.partition("-")
     if not sep:
-        raise CalendarError(f"hours {spec!r}: {text!r} is not a range; write HH:MM-HH:MM")
+        raise CalendarError(f"hours {shown(spec)}: {shown(text)} is not a range; write HH:MM-HH:MM")
     start, end = _parse_time(first, spec), _parse_time(last, spec)
     if start == 1440:
-        raise CalendarError(f"hours {spec!r}: an interval cannot start at 24:00")
+        raise CalendarError(f"hours {shown(spec)}: an interval cannot start at 24:00")
     if end == start:
         raise CalendarError(
-            f"hours {spec!r}: interval {text} is empty; an interval must end after it starts"
+            f"hours {shown(spec)}: interval {text} is empty; an interval must end after it starts"
         )
     if end < start:
         raise CalendarError(
-            f"hours {spec!r}: interval {text} ends before it starts; intervals run forward "
+            f"hours {shown(spec)}: interval {text} ends before it starts; intervals run forward "
             "within one day (split a night shift at 24:00)"
         )
     return start, end

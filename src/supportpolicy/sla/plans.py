@@ -11,14 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
-from supportpolicy import _toml
+from supportpolicy import _limits, _toml
 from supportpolicy._render import Fact, Facts, Shown
-from supportpolicy.errors import PolicyFileError, SupportPolicyError, UnknownNameError
+from supportpolicy.errors import (
+    InvalidTypeError,
+    PolicyFileError,
+    SupportPolicyError,
+    UnknownNameError,
+    shown,
+)
 from supportpolicy.i18n import N_, format_money
 from supportpolicy.i18n.catalogs import Text
 from supportpolicy.sla.calendars import Calendar, calendar
@@ -47,6 +54,7 @@ _PLAN_KEYS = frozenset(
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
     }
 )  # fmt: skip
+_MAX_AMOUNT = _limits.MAX_INTEGER
 _CALENDAR_KEYS = frozenset({"title", "timezone", "hours", "country", "subdiv", "closed", "open"})
 _INHERITED = ("closed", "open", "hours_on")
 """Date keys a working-day calendar takes from its plan unless it lists its own."""
@@ -165,7 +173,7 @@ def _dates(table: _toml.Table, key: str, source: str, where: str) -> tuple[dt.da
     for value in values:
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise PolicyFileError(
-                f"{source}: {where}.{key} must list dates such as 2026-12-31, got {value!r}"
+                f"{source}: {where}.{key} must list dates such as 2026-12-31, got {shown(value)}"
             )
     return tuple(values)
 
@@ -197,13 +205,18 @@ def _target(value: object, source: str, where: str) -> Target:
     ((unit, amount),) = value.items()
     if unit not in _UNITS:
         raise PolicyFileError(
-            f"{source}: {where} has unknown unit {unit!r}; accepted: minutes, hours, business_days"
+            f"{source}: {where} has unknown unit {shown(unit)}; "
+            "accepted: minutes, hours, business_days"
         )
-    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
+    if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= _MAX_AMOUNT:
         raise PolicyFileError(
-            f"{source}: {where}.{unit} must be a whole number > 0, got {amount!r}"
+            f"{source}: {where}.{unit} must be a whole number from 1 to {_MAX_AMOUNT}, "
+            f"got {shown(amount)}"
         )
-    return Target(amount, _UNITS[unit])
+    try:
+        return Target(amount, _UNITS[unit])
+    except SupportPolicyError as exc:
+        raise PolicyFileError(f"{source}: {where}: {exc}") from None
 
 
 def _targets(
@@ -232,7 +245,7 @@ def _priorities(table: _toml.Table, key: str, source: str, where: str) -> tuple[
     for value in values:
         if isinstance(value, bool) or value not in (1, 2, 3, 4):
             raise PolicyFileError(
-                f"{source}: {where}.{key} must list priorities 1-4, got {value!r}"
+                f"{source}: {where}.{key} must list priorities 1-4, got {shown(value)}"
             )
     return tuple(Priority(v) for v in sorted(set(values)))
 
@@ -248,7 +261,7 @@ def _fee(table: _toml.Table, source: str, where: str) -> Decimal | None:
     if not fee.is_finite() or fee < 0:
         raise PolicyFileError(
             f"{source}: {where}.fee must be an amount >= 0 as an int or a decimal string "
-            f'such as "180000.00", got {value!r}'
+            f'such as "180000.00", got {shown(value)}'
         )
     return fee
 
@@ -261,7 +274,7 @@ def _currency(table: _toml.Table, source: str, where: str) -> str | None:
         format_money(Decimal(0), value, "en")
     except SupportPolicyError:
         raise PolicyFileError(
-            f"{source}: {where}.currency {value!r} is not an ISO 4217 code; "
+            f"{source}: {where}.currency {shown(value)} is not an ISO 4217 code; "
             "give one such as RUB, EUR, USD"
         ) from None
     return value.strip().upper()
@@ -313,7 +326,7 @@ def _parse(table: _toml.Table, source: str) -> dict[str, Plan]:
         raise PolicyFileError(
             f"{source}: unknown top-level key {extra[0]!r}; accepted: source, plans"
         )
-    plans = _toml.require(table, "plans", dict, source, "the file")
+    plans = _toml.entries(table, "plans", dict, source, "the file")
     if not plans:
         raise PolicyFileError(f"{source}: plans is empty; add at least one [plans.<name>] table")
     result: dict[str, Plan] = {}
@@ -359,7 +372,7 @@ def plan(name: str | Plan) -> Plan:
     if isinstance(name, Plan):
         return name
     if not isinstance(name, str):
-        raise UnknownNameError(
+        raise InvalidTypeError(
             f"plan must be a preset name or an sla.Plan, got {type(name).__name__}; "
             f"presets: {', '.join(plan_names())}"
         )
@@ -367,6 +380,21 @@ def plan(name: str | Plan) -> Plan:
     if key not in plan_names():
         _toml.read_preset(_PACKAGE, name, "plan")  # raises the standard message
     return _preset(key)
+
+
+def plans_of(names: object) -> tuple[Plan, ...]:
+    """The plans *names* gives: None for every preset, one name or :class:`Plan`, or an
+    iterable of them. A bare string is one name (never iterated letter by letter)."""
+    if names is None:
+        return tuple(plan(key) for key in plan_names())
+    if isinstance(names, str | Plan):
+        return (plan(names),)
+    if isinstance(names, bytes) or not isinstance(names, Iterable):
+        raise InvalidTypeError(
+            "plans must be a preset name, an sla.Plan or an iterable of them, "
+            f"got {type(names).__name__}"
+        )
+    return tuple(plan(name) for name in names)
 
 
 def as_plan(value: object) -> Plan:

@@ -9,8 +9,10 @@ not stop any function. The wording here is the library's own.
 from __future__ import annotations
 
 import enum
+import numbers
 
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy import _coerce
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n import N_, translator
 
 __all__ = ["Priority", "as_priority"]
@@ -70,11 +72,11 @@ def as_priority(value: object, name: str = "priority") -> Priority:
     if type(value) is Priority:
         return value
     if isinstance(value, bool):
-        raise InvalidTypeError(f"{name} must be an int 1-4, not a bool ({value!r})")
-    if isinstance(value, int):
-        found = _BY_INT.get(int(value))
+        raise InvalidTypeError(f"{name} must be an int 1-4, not a bool ({shown(value)})")
+    if isinstance(value, numbers.Integral):  # numpy integers too
+        found = _BY_INT.get(_coerce.integer(value, name, maximum=None))
         if found is None:
-            raise InvalidValueError(f"{name} {value!r} is out of range; accepted: 1-4")
+            raise InvalidValueError(f"{name} {shown(value)} is out of range; accepted: 1-4")
         return found
     if isinstance(value, str):
         key = value.strip().lower()
@@ -85,7 +87,7 @@ def as_priority(value: object, name: str = "priority") -> Priority:
             if key == item.name.lower():
                 return item
         raise InvalidValueError(
-            f"unknown {name} {value!r}; accepted: 1-4, 'P1'-'P4', "
+            f"unknown {name} {shown(value)}; accepted: 1-4, 'P1'-'P4', "
             "'critical', 'high', 'medium', 'low'"
         )
     raise InvalidTypeError(f"{name} must be an int 1-4 or a string, got {type(value).__name__}")

@@ -74,9 +74,18 @@ def _minute_text(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
+# Strategies are built once, at import: building them inside a draw (and hypothesis
+# validating each new one) cost most of the time of drawing a plan or a deadline.
+_POINTS = st.sets(st.integers(0, 1440), min_size=2, max_size=6)
+_OWNERS = st.lists(st.integers(0, 2) | st.none(), min_size=7, max_size=7)
+_DAY = st.dates(dt.date(_MIN_YEAR, 1, 1), dt.date(_MAX_YEAR, 12, 31))
+_DATES = st.sets(_DAY, max_size=3)
+_CUSTOM_EXTRA = st.booleans()
+
+
 @st.composite
 def _hours_group(draw: st.DrawFn, days: list[int], style: int) -> str:
-    points = sorted(draw(st.sets(st.integers(0, 1440), min_size=2, max_size=6)))
+    points = sorted(draw(_POINTS))
     if len(points) % 2:
         points = points[:-1]
     ranges = ",".join(
@@ -89,7 +98,7 @@ def _hours_group(draw: st.DrawFn, days: list[int], style: int) -> str:
 def _hours_spec(draw: st.DrawFn) -> str:
     if draw(st.integers(0, 9)) == 0:
         return "24x7"
-    owner = draw(st.lists(st.integers(0, 2) | st.none(), min_size=7, max_size=7))
+    owner = draw(_OWNERS)
     if all(o is None for o in owner):
         owner[draw(st.integers(0, 6))] = 0
     style = draw(st.integers(0, 2))
@@ -121,6 +130,57 @@ def countries() -> st.SearchStrategy[str]:
     return st.sampled_from(COUNTRIES)
 
 
+_ZONES = st.sampled_from(TIMEZONES)
+HOURS_SPECS = _hours_spec()
+MAYBE_COUNTRY: st.SearchStrategy[str | None] = st.none() | st.sampled_from(COUNTRIES)
+
+
+def draw_calendar(
+    draw: st.DrawFn,
+    zone: str,
+    hours: st.SearchStrategy[str],
+    holiday_countries: st.SearchStrategy[str | None],
+) -> sla.Calendar:
+    """A calendar in *zone*: hours and country drawn, a few closed and extra open dates."""
+    country = draw(holiday_countries)
+    subdiv = None
+    if country in _SUBDIVISIONS and draw(st.booleans()):
+        subdiv = draw(st.sampled_from(_SUBDIVISIONS[country]))
+    closed = draw(_DATES)
+    opened = draw(_DATES) - closed
+    extra = None
+    if opened and draw(_CUSTOM_EXTRA) is True:
+        extra = draw(_hours_group([0], 0)).split(" ", 1)[1]
+    return _built(
+        zone,
+        draw(hours),
+        country=country,
+        subdiv=subdiv,
+        closed=frozenset(closed),
+        opened=frozenset(opened),
+        extra=extra,
+    )
+
+
+@functools.lru_cache(maxsize=512)
+def _built(
+    zone: str,
+    hours: str,
+    *,
+    country: str | None,
+    subdiv: str | None,
+    closed: frozenset[dt.date],
+    opened: frozenset[dt.date],
+    extra: str | None,
+) -> sla.Calendar:
+    """The calendar of these parts, built once (calendars are immutable values, and
+    hypothesis redraws the same parts often while it searches and shrinks)."""
+    return sla.calendar(
+        zone, hours, country=country, subdiv=subdiv, closed=closed, open=opened,
+        extra_day_hours=extra,
+    )  # fmt: skip
+
+
 @st.composite
 def _calendar(
     draw: st.DrawFn,
@@ -128,22 +188,7 @@ def _calendar(
     hours: st.SearchStrategy[str],
     holiday_countries: st.SearchStrategy[str | None],
 ) -> sla.Calendar:
-    zone = draw(zones)
-    country = draw(holiday_countries)
-    subdiv = None
-    if country in _SUBDIVISIONS and draw(st.booleans()):
-        subdiv = draw(st.sampled_from(_SUBDIVISIONS[country]))
-    day = st.dates(dt.date(_MIN_YEAR, 1, 1), dt.date(_MAX_YEAR, 12, 31))
-    closed = draw(st.sets(day, max_size=3))
-    opened = draw(st.sets(day, max_size=3)) - closed
-    extra = None
-    custom = draw(st.booleans())
-    if opened and custom:
-        extra = draw(_hours_group([0], 0)).split(" ", 1)[1]
-    return sla.calendar(
-        zone, draw(hours), country=country, subdiv=subdiv, closed=closed, open=opened,
-        extra_day_hours=extra,
-    )  # fmt: skip
+    return draw_calendar(draw, draw(zones), hours, holiday_countries)
 
 
 def calendars(
@@ -159,9 +204,9 @@ def calendars(
     extra working dates in 2000-2040. Each part can be replaced by your own strategy.
     """
     return _calendar(
-        zones if zones is not None else timezones(),
-        hours if hours is not None else hours_specs(),
-        holiday_countries if holiday_countries is not None else st.none() | countries(),
+        zones if zones is not None else _ZONES,
+        hours if hours is not None else HOURS_SPECS,
+        holiday_countries if holiday_countries is not None else MAYBE_COUNTRY,
     )
 
 
@@ -227,6 +272,7 @@ def _zone_name(calendar_or_zone: sla.Calendar | str) -> str:
     return calendar_or_zone
 
 
+@functools.lru_cache(maxsize=256)
 def _instants_in(zone: str, first: int, last: int) -> st.SearchStrategy[dt.datetime]:
     tz = ZoneInfo(zone)
     ordinary = st.datetimes(
@@ -257,7 +303,7 @@ def instants(
     inputs where business-time code usually goes wrong.
     """
     if calendar_or_zone is None:
-        return timezones().flatmap(lambda zone: _instants_in(zone, min_year, max_year))
+        return _ZONES.flatmap(lambda zone: _instants_in(zone, min_year, max_year))
     return _instants_in(_zone_name(calendar_or_zone), min_year, max_year)
 
 

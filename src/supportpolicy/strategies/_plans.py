@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from supportpolicy import sla
 from supportpolicy.errors import InvalidValueError
 from supportpolicy.sla.events import Event
-from supportpolicy.strategies._calendars import calendars, instants
+from supportpolicy.strategies._calendars import MAYBE_COUNTRY, calendars, draw_calendar, instants
 
 __all__ = ["plans", "priorities", "targets", "ticket_events"]
 
@@ -51,16 +51,20 @@ def targets(*, in_days: bool | None = None) -> st.SearchStrategy[sla.Target]:
     return days if in_days else clock
 
 
+_TARGET = targets()
+_MAYBE_TARGET = st.none() | _TARGET
+_PRIORITY_SET = st.sets(st.sampled_from(list(sla.Priority)))
+_WHOLE_DAYS = st.sampled_from(["Mon-Fri 00:00-24:00", "Mon-Sat 00:00-24:00"])
+
+
 @st.composite
 def _generated_plan(draw: st.DrawFn) -> sla.Plan:
     cal = draw(calendars())
-    reaction = tuple(draw(targets()) for _ in range(4))
-    resolution = tuple(draw(st.none() | targets()) for _ in range(4))
+    reaction = tuple(draw(_TARGET) for _ in range(4))
+    resolution = tuple(draw(_MAYBE_TARGET) for _ in range(4))
     working = None
     if any(t is not None and t.in_days for t in (*reaction, *resolution)):
-        whole_days = st.sampled_from(["Mon-Fri 00:00-24:00", "Mon-Sat 00:00-24:00"])
-        working = draw(calendars(zones=st.just(cal.timezone), hours=whole_days))
-    subset = st.sets(st.sampled_from(list(sla.Priority)))
+        working = draw_calendar(draw, cal.timezone, _WHOLE_DAYS, MAYBE_COUNTRY)
     return sla.Plan(
         key="generated",
         name=_PLAN_NAME,
@@ -69,19 +73,23 @@ def _generated_plan(draw: st.DrawFn) -> sla.Plan:
         resolution=resolution,  # type: ignore[arg-type]
         working_days=working,
         working_days_name=_PLAN_NAME if working is not None else None,
-        workaround_priorities=tuple(sorted(draw(subset) - {sla.Priority.CRITICAL})),
-        agreed_deadline_priorities=tuple(sorted(draw(subset))),
+        workaround_priorities=tuple(sorted(draw(_PRIORITY_SET) - {sla.Priority.CRITICAL})),
+        agreed_deadline_priorities=tuple(sorted(draw(_PRIORITY_SET))),
     )
+
+
+_PRESET_PLANS = st.sampled_from(sla.plan_names()).map(sla.plan)
+_PLANS = _PRESET_PLANS | _generated_plan()
 
 
 def plans(*, generated: bool = True) -> st.SearchStrategy[sla.Plan]:
     """The preset plans and (unless *generated* is False) generated valid plans: any
     calendar of :func:`calendars`, any :func:`targets`, a working-day calendar where a
     target counts business days, random workaround and agreed-deadline priorities."""
-    presets = st.sampled_from(sla.plan_names()).map(sla.plan)
-    return presets | _generated_plan() if generated else presets
+    return _PLANS if generated else _PRESET_PLANS
 
 
+_PRIORITY = st.sampled_from(list(sla.Priority))
 _STEP = st.one_of(
     st.integers(1, 59).map(lambda s: dt.timedelta(seconds=s)),
     st.integers(1, 600).map(lambda m: dt.timedelta(minutes=m)),
@@ -89,6 +97,7 @@ _STEP = st.one_of(
     st.timedeltas(dt.timedelta(microseconds=1), dt.timedelta(days=20)),
 )
 
+_STEP_OR_NOW = _STEP | st.just(dt.timedelta(0))
 
 def _moment(draw: st.DrawFn, utc: dt.datetime, zones: tuple[str, ...]) -> dt.datetime:
     """*utc* as read in one of *zones* (a ticketing system may store UTC or local time)."""
@@ -101,7 +110,7 @@ def _timeline(
 ) -> tuple[Event, ...]:
     opened = draw(instants(plan.calendar) if plan is not None else instants())
     shown = zones or (getattr(opened.tzinfo, "key", "UTC"), "UTC")
-    priority = draw(priorities())
+    priority = draw(_PRIORITY)
     events: list[Event] = [sla.Opened(opened, priority)]
     clock = opened.astimezone(dt.UTC)
     waiting = False
@@ -119,10 +128,10 @@ def _timeline(
             events.append(sla.Resumed(at) if waiting else sla.WaitingOnCustomer(at))
             waiting = not waiting
         elif kind == "priority":
-            priority = draw(priorities())
+            priority = draw(_PRIORITY)
             events.append(sla.PriorityChanged(at, priority))
         elif kind == "agreed":
-            due = _moment(draw, clock + draw(_STEP | st.just(dt.timedelta(0))), shown)
+            due = _moment(draw, clock + draw(_STEP_OR_NOW), shown)
             events.append(sla.AgreedDeadline(at, due))
         else:
             events.append(sla.Resolved(at))

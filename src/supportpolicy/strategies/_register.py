@@ -63,6 +63,7 @@ def _table() -> dict[type, Any]:
         tam_statements,
     )
     from supportpolicy.strategies._services import sessions  # noqa: PLC0415
+    from supportpolicy.strategies._time import agreed_deadline  # noqa: PLC0415
 
     at = instants()
     return {
@@ -79,9 +80,7 @@ def _table() -> dict[type, Any]:
         sla.Resumed: st.builds(sla.Resumed, at),
         sla.Resolved: st.builds(sla.Resolved, at),
         sla.PriorityChanged: st.builds(sla.PriorityChanged, at, priorities()),
-        sla.AgreedDeadline: st.builds(
-            lambda a, d: sla.AgreedDeadline(a, a + d), at, business_durations()
-        ),
+        sla.AgreedDeadline: st.builds(agreed_deadline, at, business_durations()),
         coverage.RequestKind: st.sampled_from(list(coverage.RequestKind)),
         coverage.Policy: st.sampled_from(coverage.policy_names()).map(coverage.policy),
         coverage.Decision: decisions(),

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from supportpolicy import coverage, engagement, sla
 from supportpolicy.errors import InvalidValueError
 from supportpolicy.strategies._calendars import instants
-from supportpolicy.strategies._plans import plans, priorities, ticket_events
+from supportpolicy.strategies._plans import plans, ticket_events
 from supportpolicy.strategies._services import coverage_requests, tam_months
 
 __all__ = ["deadlines", "decisions", "statuses", "tam_statements"]
@@ -22,19 +22,24 @@ def _resolution(plan: sla.Plan, priority: sla.Priority, opened: dt.datetime) -> 
     return deadline
 
 
-def _deadline(plan: sla.Plan) -> st.SearchStrategy[sla.Deadline]:
-    opened = instants(plan.calendar)
-    reaction = st.builds(sla.reaction_deadline, st.just(plan), priorities(), opened)
+_PRIORITY = st.sampled_from(list(sla.Priority))
+_RESOLUTION = st.booleans()
+
+
+@st.composite
+def _deadline(draw: st.DrawFn) -> sla.Deadline:
+    plan = draw(plans())
+    opened = draw(instants(plan.calendar))  # cached per zone: built once
     kept = [p for p in sla.Priority if plan.resolution[p - 1] is not None]
-    if not kept:
-        return reaction
-    return reaction | st.builds(_resolution, st.just(plan), st.sampled_from(kept), opened)
+    if kept and draw(_RESOLUTION) is True:
+        return _resolution(plan, draw(st.sampled_from(kept)), opened)
+    return sla.reaction_deadline(plan, draw(_PRIORITY), opened)
 
 
 def deadlines() -> st.SearchStrategy[sla.Deadline]:
     """Reaction and resolution deadlines of :func:`plans` for tickets opened at
     :func:`instants` of the plan's calendar."""
-    return plans().flatmap(_deadline)
+    return _deadline()
 
 
 def _status(plan: sla.Plan) -> st.SearchStrategy[sla.Status]:

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from supportpolicy import coverage, engagement, sla
 from supportpolicy.strategies._calendars import instants
+from supportpolicy.strategies._time import later
 
 __all__ = ["coverage_requests", "sessions", "tam_months"]
 
@@ -53,7 +54,7 @@ def _session(
 ) -> engagement.Session:
     span = int((end.astimezone(dt.UTC) - start.astimezone(dt.UTC)).total_seconds())
     offset = dt.timedelta(seconds=draw(st.integers(0, span - 1)))
-    at = (start.astimezone(dt.UTC) + offset).astimezone(start.tzinfo)
+    at = later(start, offset)
     return engagement.Session(
         at,
         minutes=draw(st.integers(1, max_minutes)),
