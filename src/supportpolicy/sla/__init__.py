@@ -4,6 +4,7 @@ Calendars and the clock (modules ``hours``, ``calendar``, ``clock``, ``days``) k
 nothing of plans; plans, deadlines and status build on them.
 """
 
+from supportpolicy.sla.algebra import intersection, union
 from supportpolicy.sla.calendars import Calendar, ClosedDay, calendar, closed_days
 from supportpolicy.sla.clock import (
     add_business_time,
@@ -62,6 +63,7 @@ __all__ = [
     "calendar",
     "closed_days",
     "evaluate",
+    "intersection",
     "is_open",
     "load_plans",
     "next_opening",
@@ -72,4 +74,5 @@ __all__ = [
     "plans_table",
     "reaction_deadline",
     "resolution_deadline",
+    "union",
 ]

@@ -19,6 +19,7 @@ import attrs
 from supportpolicy import _toml
 from supportpolicy.errors import PolicyFileError, SupportPolicyError, UnknownNameError
 from supportpolicy.i18n import format_money, localize
+from supportpolicy.sla.calendar_tables import CALENDAR_KEYS, calendar_from_table, calendar_options
 from supportpolicy.sla.calendars import Calendar, calendar
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Target, Unit
@@ -35,11 +36,12 @@ _UNITS = {"minutes": Unit.MINUTES, "hours": Unit.HOURS, "business_days": Unit.BU
 _PLAN_KEYS = frozenset(
     {
         "title", "timezone", "hours", "country", "subdiv", "closed", "open", "working_days",
+        "hours_on", "half_days", "shorten_before_holidays", "union", "intersection",
         "reaction", "resolution", "fee", "fee_is_minimum", "currency", "minimum_term_months",
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
     }
 )  # fmt: skip
-_CALENDAR_KEYS = frozenset({"title", "timezone", "hours", "country", "subdiv", "closed", "open"})
+_CALENDAR_KEYS = CALENDAR_KEYS | {"title"}
 
 
 def _text(value: Text, locale: str) -> str:
@@ -158,6 +160,8 @@ def _dates(table: _toml.Table, key: str, source: str, where: str) -> tuple[dt.da
 
 
 def _calendar(table: _toml.Table, source: str, where: str) -> Calendar:
+    if "union" in table or "intersection" in table:
+        return calendar_from_table(table, source, where)
     timezone = _toml.require(table, "timezone", str, source, where)
     hours = _toml.require(table, "hours", str, source, where)
     try:
@@ -168,6 +172,7 @@ def _calendar(table: _toml.Table, source: str, where: str) -> Calendar:
             subdiv=_optional(table, "subdiv", str, source, where),
             closed=_dates(table, "closed", source, where),
             open=_dates(table, "open", source, where),
+            **calendar_options(table, source, where),
         )
     except PolicyFileError:
         raise
