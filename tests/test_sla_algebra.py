@@ -219,3 +219,13 @@ def test_bad_combinations_are_refused() -> None:
         _ = BERLIN | 3  # type: ignore[operator]
     with pytest.raises(errors.CalendarError, match="no parts"):
         BERLIN.explain_open(dt.datetime(2026, 3, 10, tzinfo=UTC))
+
+
+@pytest.mark.parametrize("timezone", ["UTC", "Asia/Tokyo", "America/New_York"])
+def test_unions_reach_both_ends_of_the_supported_range(timezone: str) -> None:
+    desk = sla.union(NEW_YORK, TOKYO, BERLIN, timezone=timezone)
+    first = dt.datetime(1900, 1, 2, tzinfo=UTC)
+    assert sla.next_opening(desk, first) >= first
+    last = dt.datetime(2399, 12, 29, tzinfo=UTC)
+    assert sla.business_time_between(desk, first, first + dt.timedelta(days=7)) > dt.timedelta(0)
+    assert sla.add_business_time(desk, last, dt.timedelta(hours=1)) > last

@@ -257,7 +257,10 @@ def clipped(
     index: YearIndex, lo: dt.datetime, hi: dt.datetime
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """The open UTC intervals of *index* clipped to ``[lo, hi)``, touching ones merged."""
-    year, segment = index.locate(lo)
+    if lo.year <= MIN_YEAR:  # nothing is open before the first year the clock covers
+        year, segment = MIN_YEAR, index.year(MIN_YEAR)
+    else:
+        year, segment = index.locate(lo)
     result: list[tuple[dt.datetime, dt.datetime]] = []
     i = max(bisect_right(segment.starts, lo) - 1, 0)
     while segment.lo < hi:
