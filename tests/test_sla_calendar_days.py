@@ -290,6 +290,13 @@ def test_plan_files_write_dated_hours_shortening_and_unions(tmp_path: pathlib.Pa
     assert desk.combine == "union" and [p.timezone for p in desk.parts] == [
         "Europe/Berlin", "America/New_York",
     ]  # fmt: skip
+    for locale in ("en", "ru"):
+        due = sla.reaction_deadline(
+            plans["desk"], 1, dt.datetime(2026, 3, 9, 21, 30, tzinfo=dt.UTC)
+        )
+        assert "America/New_York" in due.explain(locale) and "Europe/Berlin" in due.explain(locale)
+    assert "America/New_York" in plans["desk"].to_dict()["hours"]
+    assert "America/New_York" in plans["desk"].to_html("de")
     moscow = plans["moscow"].calendar
     assert moscow.day_hours(dt.date(2026, 12, 30)) == ((540, 900),)
     assert moscow.day_hours(dt.date(2026, 4, 30)) == ((540, 1020),)

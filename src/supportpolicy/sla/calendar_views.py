@@ -18,7 +18,14 @@ if TYPE_CHECKING:
     from supportpolicy.sla.calendars import Calendar
     from supportpolicy.sla.hours import WeeklyHours
 
-__all__ = ["calendar_html", "calendar_repr", "explain_open", "hours_html", "hours_repr"]
+__all__ = [
+    "calendar_html",
+    "calendar_repr",
+    "describe_calendar",
+    "explain_open",
+    "hours_html",
+    "hours_repr",
+]
 
 _LIMIT = _display.REPR_LIMIT
 _SHOWN_DATES = 6
@@ -75,6 +82,14 @@ def _kind(cal: Calendar, locale: str) -> str:
     if cal.combine == "union":
         return tr.gettext("union (open when any part is open)")
     return tr.gettext("intersection (open when every part is open)")
+
+
+def describe_calendar(cal: Calendar, locale: str) -> str:
+    """A union or intersection in words: its kind, then each part's hours and zone."""
+    if cal.combine is None:
+        return cal.hours.describe(locale)
+    inner = "; ".join(f"{describe_calendar(p, locale)} ({p.timezone})" for p in cal.parts)
+    return f"{_kind(cal, locale)}: {inner}"
 
 
 def explain_open(cal: Calendar, instant: dt.datetime, locale: str) -> str:

@@ -38,7 +38,12 @@ from supportpolicy.errors import CalendarError, InvalidTypeError
 from supportpolicy.sla import _holidays
 from supportpolicy.sla._day_rules import cut_last, dated_hours, day_options, local_hours
 from supportpolicy.sla._index import YearIndex, utc_instant
-from supportpolicy.sla.calendar_views import calendar_html, calendar_repr, explain_open
+from supportpolicy.sla.calendar_views import (
+    calendar_html,
+    calendar_repr,
+    describe_calendar,
+    explain_open,
+)
 from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
 
 __all__ = ["Calendar", "ClosedDay", "calendar", "closed_days"]
@@ -150,6 +155,10 @@ class Calendar:
         """The parts of a union or intersection open at *instant* (``()`` for others)."""
         u = utc_instant(instant, "instant")
         return tuple(part for part in self.parts if open_at(part.index, u))
+
+    def describe(self, locale: str = "en") -> str:
+        """The hours in words (``"Mo–Fr 10:00-18:00"``); a union lists its parts."""
+        return describe_calendar(self, locale)
 
     def explain_open(self, instant: dt.datetime, locale: str = "en") -> str:
         """Whether a union or intersection is open at *instant*, and which parts are.

@@ -53,7 +53,8 @@ def calendar_text(cal: Calendar, locale: str, name: str | None = None) -> str:
             calendar=name, timezone=cal.timezone
         )
     return tr.gettext("service hours {hours}, time zone {timezone}").format(
-        hours=hours_text(cal.hours, locale), timezone=cal.timezone
+        hours=hours_text(cal.hours, locale) if cal.combine is None else cal.describe(locale),
+        timezone=cal.timezone,
     )
 
 

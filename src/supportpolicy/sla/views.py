@@ -81,7 +81,8 @@ def _targets(plan: Plan) -> str:
 
 def plan_repr(plan: Plan) -> str:
     """``Plan(premium, 24x7 Europe/Moscow, reaction 60min/4h/6h/6h, resolution ...)``."""
-    hours = _display.clip(str(plan.calendar.hours), 40)
+    cal = plan.calendar
+    hours = _display.clip(str(cal.hours) if cal.combine is None else str(cal.combine), 40)
     return _display.clip(
         f"Plan({plan.key}, {hours} {plan.calendar.timezone}, {_targets(plan)})", _LIMIT
     )
@@ -93,7 +94,7 @@ def plan_record(plan: Plan) -> dict[str, Any]:
         "plan": plan.key,
         "title": plan.title("en"),
         "timezone": plan.calendar.timezone,
-        "hours": str(plan.calendar.hours),
+        "hours": str(plan.calendar.hours) if plan.calendar.combine is None else str(plan.calendar),
         "country": plan.calendar.country,
         "working_days": None if plan.working_days is None else str(plan.working_days),
     }
@@ -122,6 +123,8 @@ def _fee(plan: Plan, locale: str) -> str:
 
 def _hours_words(cal: Calendar, locale: str) -> str:
     tr = translator(locale, "sla")
+    if cal.combine is not None:
+        return cal.describe(locale)
     if cal.hours.is_24x7:
         return tr.gettext("around the clock (24x7)")
     return cal.hours.describe(locale)
