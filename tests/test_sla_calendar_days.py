@@ -310,3 +310,22 @@ def test_plan_files_write_dated_hours_shortening_and_unions(tmp_path: pathlib.Pa
     path.write_text(PLAN_FILE.replace("union = [", "union = [\n  { timezone = 'UTC' },"))
     with pytest.raises(errors.PolicyFileError, match="hours"):
         sla.load_plans(path)
+
+
+@pytest.mark.parametrize(
+    ("timezone", "day", "hours"),
+    [
+        ("Europe/Berlin", dt.date(2026, 3, 28), 7),  # CET -> CEST at 02:00 on Sun 29 Mar
+        ("Europe/Berlin", dt.date(2026, 10, 24), 9),  # CEST -> CET at 03:00 on Sun 25 Oct
+        ("America/Santiago", dt.date(2026, 9, 5), 7),  # -04 -> -03 at midnight, Sun 6 Sep
+        ("Australia/Lord_Howe", dt.date(2026, 10, 3), 7.5),  # +10:30 -> +11 at 02:00, 4 Oct
+    ],
+)
+def test_night_shift_across_a_dst_change_lasts_its_real_time(
+    timezone: str, day: dt.date, hours: float
+) -> None:
+    """Offsets from the IANA tz database; 22:00-06:00 is 8 wall-clock hours."""
+    cal = sla.calendar(timezone, "Mon-Sun 22:00-06:00")
+    noon = dt.datetime(day.year, day.month, day.day, 12, tzinfo=ref.ZoneInfo(timezone))
+    got = sla.business_time_between(cal, noon, noon + dt.timedelta(days=1))
+    assert got == dt.timedelta(hours=hours)
