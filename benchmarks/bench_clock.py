@@ -2,9 +2,12 @@
 
 Workloads (issue 2): add 1 h, 4 h, 40 h, 400 h and between 1 day, 1 month, 1 year on
 Mon-Fri 10:00-18:00 Europe/Moscow with Russian holidays; add 1 h and 24 h on 24x7
-Europe/Berlin around the 2024 DST changes; backward (issue 10): subtract 1 h, 40 h,
+Europe/Berlin around the 2024 DST changes. Issue 10: backward, subtract 1 h, 40 h,
 400 h, -1 and -20 business days and the previous closing on the Moscow calendar, and
-subtract 24 h on the Berlin 24x7 one. Peers: businesstimedelta and pandas
+subtract 24 h on the Berlin 24x7 one; add 8 h and between 1 month on a follow-the-sun
+union (Berlin, New York, Tokyo offices in UTC) and on the Moscow calendar with 40
+dated-hours overrides and shortened pre-holiday days, and add 8 h on a night shift
+calendar (Mon-Fri 22:00-06:00 Europe/Berlin). Peers: businesstimedelta and pandas
 CustomBusinessHour (install with ``pip install ".[bench]"``; a missing peer is
 reported as n/a). Start instants arrive in UTC, as they come from a database or an
 API; results are returned in the calendar's zone. The floor is one ``astimezone`` (UTC
@@ -58,8 +61,7 @@ def berlin_starts(rng: random.Random, n: int) -> list[dt.datetime]:
         dt.datetime(2024, 10, 27, 2, tzinfo=BERLIN),
     )
     return [
-        rng.choice(anchors).astimezone(dt.UTC)
-        + dt.timedelta(minutes=rng.randrange(-4320, 4320))
+        rng.choice(anchors).astimezone(dt.UTC) + dt.timedelta(minutes=rng.randrange(-4320, 4320))
         for _ in range(n)
     ]
 
@@ -132,6 +134,46 @@ def peers(years: range) -> dict[str, Any]:
     return found
 
 
+def extra_workloads(ours: dict[str, Any], m_cases: list[Any], day: dt.timedelta) -> None:
+    """Union, override and night-shift rows (issue 10), with the same floor."""
+    utc = ZoneInfo("UTC")
+    office = "Mon-Fri 09:00-17:00"
+    desk = sla.union(
+        sla.calendar("Europe/Berlin", office, country="DE"),
+        sla.calendar("America/New_York", office, country="US"),
+        sla.calendar("Asia/Tokyo", office, country="JP"),
+        timezone="UTC",
+    )
+    dated = {
+        dt.date(2025, 1, 1) + dt.timedelta(days=9 * k): ("10:00-15:00", "closed", "22:00-06:00")[
+            k % 3
+        ]
+        for k in range(40)
+    }
+    overrides = sla.calendar(
+        "Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU", hours_on=dated,
+        shorten_before_holidays=dt.timedelta(hours=1),
+    )  # fmt: skip
+    nights = sla.calendar("Europe/Berlin", "Mon-Fri 22:00-06:00", country="DE")
+    eight, month = dt.timedelta(hours=8), dt.timedelta(days=30)
+    for label, cal, tz in (
+        ("union", desk, utc),
+        ("override", overrides, MSK),
+        ("night", nights, BERLIN),
+    ):
+        ours[f"{label} add 8h"] = (
+            lambda c, cal=cal: sla.add_business_time(cal, c[0], eight),
+            m_cases,
+            lambda c, tz=tz: c[0].astimezone(tz) + eight,
+        )
+    for label, cal, tz in (("union", desk, utc), ("override", overrides, MSK)):
+        ours[f"{label} btw 1 month"] = (
+            lambda c, cal=cal: sla.business_time_between(cal, c[0], c[2]),
+            m_cases,
+            lambda c, tz=tz: c[0].astimezone(tz) + month,
+        )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=2000)
@@ -188,11 +230,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         b_cases,
         lambda c: c[0].astimezone(BERLIN) - day,
     )
+    extra_workloads(ours, m_cases, day)
     for fn, cases, _ in ours.values():  # warm the per-year caches, as a long-running app has them
         for case in cases:
             fn(case)
     others = peers(range(2024, 2031))  # businesstimedelta raises past its last holiday
-    header = f"{'workload':<16} {'supportpolicy':>14} {'floor':>8} {'x floor':>8}"
+    header = f"{'workload':<20} {'supportpolicy':>14} {'floor':>8} {'x floor':>8}"
     for peer in others:
         header += f" {peer:>18} {'x slower':>9}"
     print(header)
@@ -201,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         mine = per_call(fn, cases, args.repeats)
         floor = per_call(floor_fn, cases, args.repeats)
         results[name] = (mine, floor)
-        line = f"{name:<16} {mine * 1e6:>12.2f}µs {floor * 1e6:>6.2f}µs {mine / floor:>7.1f}x"
+        line = f"{name:<20} {mine * 1e6:>12.2f}µs {floor * 1e6:>6.2f}µs {mine / floor:>7.1f}x"
         for table in others.values():
             if name in table:
                 try:

@@ -94,12 +94,12 @@ def test_bad_input_is_an_error_message_not_a_traceback(capsys: pytest.CaptureFix
         "--timezone",
         "Europe/Moscow",
         "--hours",
-        "Mon-Fri 18:00-10:00",
+        "Mon-Fri 18:00-18:00",
         "--from",
         "2026-05-01",
     )
     assert code == 2 and out == ""
-    assert err.startswith("supportpolicy: error: hours 'Mon-Fri 18:00-10:00'")
+    assert err.startswith("supportpolicy: error: hours 'Mon-Fri 18:00-18:00'")
     code, _, err = run(
         capsys,
         "calendar",

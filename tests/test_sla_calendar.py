@@ -20,7 +20,10 @@ MSK = ZoneInfo("Europe/Moscow")
 @pytest.mark.parametrize(
     ("hours", "problem"),
     [
-        ("Mon-Fri 18:00-10:00", "ends before it starts"),
+        ("Mon 18:00-10:00; Tue 09:00-12:00", "night shift 18:00-10:00 of Mon overlaps"),
+        ("Sun 20:00-08:00; Mon 07:00-09:00", "of Sun overlaps Mon"),
+        ("Mon 22:00-22:00", "24-hour shift"),
+        ("Mon 22:00-30:00", "lasts under 24 hours"),
         ("Mon-Fri 10:00-10:00", "is empty"),
         ("Mon 09:00-12:00,11:00-13:00", "overlaps"),
         ("Mon-Fri 09:00-12:00; Wed 11:00-14:00", "overlaps"),

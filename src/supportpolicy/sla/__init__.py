@@ -4,6 +4,7 @@ Calendars and the clock (``hours``, ``calendars``, ``clock``, ``days`` and the r
 nothing of plans; plans, deadlines and status build on them.
 """
 
+from supportpolicy.sla.algebra import intersection, union
 from supportpolicy.sla.calendars import Calendar, ClosedDay, calendar, closed_days
 from supportpolicy.sla.clock import (
     add_business_time,
@@ -64,6 +65,7 @@ __all__ = [
     "calendar",
     "closed_days",
     "evaluate",
+    "intersection",
     "is_open",
     "load_plans",
     "next_opening",
@@ -76,4 +78,5 @@ __all__ = [
     "reaction_deadline",
     "resolution_deadline",
     "subtract_business_time",
+    "union",
 ]

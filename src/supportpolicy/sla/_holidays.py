@@ -32,9 +32,12 @@ from supportpolicy.i18n import N_, format_date, normalize_locale, translator
 
 __all__ = [
     "check_country",
+    "check_half_days",
+    "half_days",
     "holiday_language",
     "holiday_names",
     "localized_names",
+    "proper_holidays",
     "weekend_workdays",
 ]
 
@@ -189,3 +192,43 @@ def _substituted_from(table: Any, name: str) -> dt.date | None:
         return dt.datetime.strptime(match.group(1), str(table.tr(date_format))).date()
     except ValueError:
         return None
+
+def check_half_days(country: str, subdiv: str | None) -> None:
+    """Refuse a country whose ``holidays`` data has no ``half_day`` category."""
+    categories = tuple(getattr(type(_entity(country, subdiv)), "supported_categories", ()))
+    if "half_day" not in categories:
+        raise CalendarError(
+            f"country {country!r} has no half days in the holidays package (its categories: "
+            f"{', '.join(categories) or 'none'}); half_days needs a country with a 'half_day' "
+            "category such as US, AU, CH, IT, TR, or give the dates with hours_on"
+        )
+
+
+@functools.lru_cache(maxsize=1024)
+def half_days(country: str, subdiv: str | None, year: int) -> frozenset[dt.date]:
+    """The dates of *year* in the country's ``half_day`` category (Christmas Eve ...)."""
+    try:
+        table = holidays.country_holidays(
+            country, subdiv=subdiv, years=year, categories=("half_day",)
+        )
+    except (NotImplementedError, ValueError) as exc:
+        raise CalendarError(f"half days for {country} {year} are not available: {exc}") from None
+    return frozenset(day for day in table if day.year == year)
+
+
+@functools.lru_cache(maxsize=1024)
+def proper_holidays(country: str, subdiv: str | None, year: int) -> frozenset[dt.date]:
+    """Public holidays of *year* without the substituted days off (rest days moved by a
+    transfer, such as Russia's 31 December 2026): the days a pre-holiday rule looks at."""
+    table = _year(country, subdiv, year, None)
+    label = str(getattr(table, "substituted_label", "") or "")
+    prefix = table.tr(label).split("%s")[0] if label and hasattr(table, "tr") else ""
+    days = set()
+    for day in table:
+        if day.year != year:
+            continue
+        names = table.get_list(day)
+        if prefix and names and all(str(name).startswith(prefix) for name in names):
+            continue
+        days.add(day)
+    return frozenset(days)

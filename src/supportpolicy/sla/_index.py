@@ -9,7 +9,18 @@ hour or two years costs about the same.
 Wall-clock boundaries become instants by the rule of semantics.md: a boundary ``T`` on
 local date ``D`` is the earliest instant whose wall-clock reading on ``D`` is at or
 after ``T``. A ``T`` inside a DST gap is the gap's end, an ambiguous ``T`` its first
-occurrence, and ``24:00`` the first instant of ``D + 1``.
+occurrence, and ``24:00`` the first instant of ``D + 1``. A night shift's end (minute
+``1440 + T``) is the boundary ``T`` on ``D + 1``.
+
+A local year's segment runs from its first instant (local midnight of 1 January) to the
+next year's, except that a night shift starting on 31 December belongs wholly to the
+year it starts in: the next year's segment then begins where that shift ends. So every
+segment holds whole shifts, and the first opening of a segment is its first working
+date's first opening.
+
+Calendars built from other calendars (unions, intersections) have their segments built
+from the parts' UTC intervals (:meth:`YearIndex.combined`), grouped into local years and
+dates of the result's timezone.
 
 Years are built lazily, each once, under a lock (a cache of derived, immutable data).
 """
@@ -45,6 +56,12 @@ _ZERO = dt.timedelta(0)
 _DAY = dt.timedelta(days=1)
 
 Interval = tuple[int, int]
+"""Wall-clock ``[start, end)`` in minutes after midnight of the day it starts.
+
+``end`` may be 1440 (24:00), or more for a night shift: ``22:00-06:00`` is
+``(1320, 1800)``, ending at 06:00 of the next day. ``end - start`` is below 1440 for a
+night shift, and never above it.
+"""
 
 
 def wall_to_utc(tz: dt.tzinfo, day: dt.date, minute: int) -> dt.datetime:
@@ -84,8 +101,8 @@ class Segment:
     def __init__(
         self, tz: dt.tzinfo, year: int, day_hours: Callable[[dt.date], tuple[Interval, ...]]
     ):
-        self.lo = wall_to_utc(tz, dt.date(year, 1, 1), 0)
-        self.hi = wall_to_utc(tz, dt.date(year + 1, 1, 1), 0)
+        self.lo = year_start(tz, year, day_hours)
+        self.hi = year_start(tz, year + 1, day_hours)
         starts: list[dt.datetime] = []
         ends: list[dt.datetime] = []
         cum: list[dt.timedelta] = [_ZERO]
@@ -97,10 +114,12 @@ class Segment:
             before = cum[-1] + (ends[-1] - starts[-1] if starts else _ZERO)
             opened: dt.datetime | None = None
             for start_minute, end_minute in day_hours(day):
-                start = wall_to_utc(tz, day, start_minute)
+                # Time already open (the previous date's night shift, or before the
+                # year's start) stays with the shift it belongs to.
+                start = max(wall_to_utc(tz, day, start_minute), ends[-1] if ends else self.lo)
                 end = wall_to_utc(tz, day, end_minute)
                 if end <= start:
-                    continue  # the whole interval fell into a DST gap
+                    continue  # the whole interval fell into a DST gap, or was open already
                 if opened is None:
                     opened = start
                 if starts and ends[-1] >= start:
@@ -122,6 +141,47 @@ class Segment:
         self.day_cum, self.day_len, self.day_first = day_cum, day_len, day_first
         self.total = cum[-1]
 
+    @classmethod
+    def from_intervals(
+        cls,
+        lo: dt.datetime,
+        hi: dt.datetime,
+        intervals: list[tuple[dt.datetime, dt.datetime]],
+        midnights: list[dt.datetime],
+    ) -> Segment:
+        """A segment of sorted, disjoint, non-touching UTC *intervals* within ``[lo, hi)``.
+
+        *midnights* are the first instants of the local dates, in order, from the one
+        holding *lo* to the one after *hi*; a working date is a date with open time.
+        """
+        self = cls.__new__(cls)
+        self.lo, self.hi = lo, hi
+        self.starts = [start for start, _ in intervals]
+        self.ends = [end for _, end in intervals]
+        cum = [_ZERO]
+        for start, end in intervals:
+            cum.append(cum[-1] + (end - start))
+        self.cum, self.total = cum, cum[-1]
+        day_cum: list[dt.timedelta] = []
+        day_len: list[dt.timedelta] = []
+        day_first: list[dt.datetime] = []
+        k, last = 0, -1
+        for i, (start, end) in enumerate(intervals):
+            piece = start
+            while piece < end:
+                while midnights[k + 1] <= piece:
+                    k += 1
+                stop = min(end, midnights[k + 1])
+                if k != last:
+                    day_cum.append(cum[i] + (piece - start))
+                    day_len.append(_ZERO)
+                    day_first.append(piece)
+                    last = k
+                day_len[-1] += stop - piece
+                piece = stop
+        self.day_cum, self.day_len, self.day_first = day_cum, day_len, day_first
+        return self
+
     def offset(self, instant: dt.datetime) -> dt.timedelta:
         """Open time from the year's start to *instant* (UTC, inside the year)."""
         i = bisect_right(self.starts, instant) - 1
@@ -133,16 +193,38 @@ class Segment:
         return self.cum[i] + (end - self.starts[i])
 
 
+def year_start(
+    tz: dt.tzinfo, year: int, day_hours: Callable[[dt.date], tuple[Interval, ...]]
+) -> dt.datetime:
+    """Where local *year*'s segment begins: 1 January 00:00, or the end of a night shift
+    that starts on the 31 December before and runs past it."""
+    start = wall_to_utc(tz, dt.date(year, 1, 1), 0)
+    eve = dt.date(year - 1, 12, 31)
+    for _, end_minute in day_hours(eve):
+        if end_minute > 1440:
+            start = max(start, wall_to_utc(tz, eve, end_minute))
+    return start
+
+
 class YearIndex:
     """Lazily built :class:`Segment` per local year; thread-safe."""
 
-    __slots__ = ("_day_hours", "_lock", "_segments", "tz")
+    __slots__ = ("_build", "_day_hours", "_lock", "_segments", "tz")
 
     def __init__(self, tz: dt.tzinfo, day_hours: Callable[[dt.date], tuple[Interval, ...]]):
         self.tz = tz
         self._day_hours = day_hours
+        self._build: Callable[[int], Segment] = lambda year: Segment(tz, year, day_hours)
         self._segments: dict[int, Segment] = {}
         self._lock = threading.Lock()
+
+    @classmethod
+    def combined(cls, tz: dt.tzinfo, parts: tuple[YearIndex, ...], every: bool) -> YearIndex:
+        """The index of the union (*every* false) or intersection (*every* true) of
+        *parts*, in timezone *tz*: its years and working dates are those of *tz*."""
+        index = cls(tz, _closed)
+        index._build = lambda year: combined_segment(tz, parts, every, year)
+        return index
 
     def year(self, year: int) -> Segment:
         """The segment of local *year*, built on first use."""
@@ -156,7 +238,7 @@ class YearIndex:
             with self._lock:
                 segment = self._segments.get(year)
                 if segment is None:
-                    segment = Segment(self.tz, year, self._day_hours)
+                    segment = self._build(year)
                     self._segments[year] = segment
         return segment
 
@@ -171,6 +253,80 @@ class YearIndex:
             year += 1
             segment = self.year(year)
         return year, segment
+
+
+def _closed(day: dt.date) -> tuple[Interval, ...]:
+    return ()
+
+
+def clipped(
+    index: YearIndex, lo: dt.datetime, hi: dt.datetime
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The open UTC intervals of *index* clipped to ``[lo, hi)``, touching ones merged."""
+    if lo.year <= MIN_YEAR:  # nothing is open before the first year the clock covers
+        year, segment = MIN_YEAR, index.year(MIN_YEAR)
+    else:
+        year, segment = index.locate(lo)
+    result: list[tuple[dt.datetime, dt.datetime]] = []
+    i = max(bisect_right(segment.starts, lo) - 1, 0)
+    while segment.lo < hi:
+        while i < len(segment.starts) and segment.starts[i] < hi:
+            start, end = max(segment.starts[i], lo), min(segment.ends[i], hi)
+            if start < end:
+                if result and result[-1][1] >= start:
+                    result[-1] = (result[-1][0], max(result[-1][1], end))
+                else:
+                    result.append((start, end))
+            i += 1
+        year += 1
+        if year > MAX_YEAR:
+            break
+        segment, i = index.year(year), 0
+    return result
+
+
+def _merge(
+    parts: list[list[tuple[dt.datetime, dt.datetime]]], every: bool
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Union (or, *every*, intersection) of sorted disjoint interval lists, by a sweep."""
+    events: list[tuple[dt.datetime, int]] = []
+    for intervals in parts:
+        for start, end in intervals:
+            events.append((start, 1))
+            events.append((end, -1))
+    events.sort(key=lambda item: (item[0], item[1]))  # closings before openings
+    need = len(parts) if every else 1
+    result: list[tuple[dt.datetime, dt.datetime]] = []
+    depth, opened = 0, None
+    for at, step in events:
+        before = depth
+        depth += step
+        if before < need <= depth:
+            opened = at
+        elif depth < need <= before and opened is not None:
+            if opened < at:
+                if result and result[-1][1] == opened:
+                    result[-1] = (result[-1][0], at)
+                else:
+                    result.append((opened, at))
+            opened = None
+    return result
+
+
+def combined_segment(
+    tz: dt.tzinfo, parts: tuple[YearIndex, ...], every: bool, year: int
+) -> Segment:
+    """The segment of local *year* (in *tz*) of the union or intersection of *parts*."""
+    first = dt.date(year, 1, 1)
+    lo, hi = wall_to_utc(tz, first, 0), wall_to_utc(tz, dt.date(year + 1, 1, 1), 0)
+    intervals = _merge([clipped(part, lo, hi) for part in parts], every)
+    midnights = [lo]
+    day = first
+    while midnights[-1] < hi:
+        day += _DAY
+        midnights.append(wall_to_utc(tz, day, 0))
+    midnights.append(midnights[-1] + _DAY)
+    return Segment.from_intervals(lo, hi, intervals, midnights)
 
 
 def utc_instant(value: object, name: str) -> dt.datetime:

@@ -3,6 +3,8 @@
 A :class:`Calendar` is an immutable value. Which wall-clock hours a local date opens
 is decided in this order (first that applies):
 
+0. a date of ``hours_on`` opens exactly the hours given for it (``"closed"``: none);
+   nothing below changes them;
 1. an explicit ``open`` date opens with its weekday's hours, or with the extra-day
    hours (Monday's, unless overridden) where its weekday has none;
 2. an explicit ``closed`` date is closed;
@@ -10,6 +12,13 @@ is decided in this order (first that applies):
 4. a transferred working day of the country (``holidays``' ``weekend_workdays``, such
    as Russia's working Saturdays) opens like rule 1;
 5. otherwise the weekday's hours apply.
+
+Hours from rules 1, 4 and 5 are then shortened: on a ``half_day`` of the country (when
+``half_days`` gives an end time) they end at that time, and on the working date before
+a public holiday (``shorten_before_holidays``) the last part of them is cut. Hours are
+those of the shifts that start on the date: a night shift ``22:00-06:00`` belongs to
+the date it starts. Unions and intersections of calendars are built in
+:mod:`supportpolicy.sla.algebra`.
 
 Construction validates through :data:`_RULES`, a table of checks each naming the
 problem and what is accepted.
@@ -19,7 +28,8 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections.abc import Callable, Iterable
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -28,8 +38,9 @@ from supportpolicy._render import Facts, Shown
 from supportpolicy.errors import CalendarError, InvalidTypeError, shown
 from supportpolicy.i18n import translator
 from supportpolicy.sla import _holidays
-from supportpolicy.sla._index import YearIndex
-from supportpolicy.sla.calendar_views import calendar_facts
+from supportpolicy.sla._day_rules import cut_last, dated_hours, day_options, local_hours
+from supportpolicy.sla._index import YearIndex, utc_instant
+from supportpolicy.sla.calendar_views import calendar_facts, describe_calendar, explain_open
 from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
 
 __all__ = ["Calendar", "ClosedDay", "calendar", "closed_days"]
@@ -65,12 +76,24 @@ class Calendar(Shown):
     closed_dates: frozenset[dt.date] = frozenset()
     open_dates: frozenset[dt.date] = frozenset()
     extra_day_hours: tuple[Interval, ...] = _NO_HOURS
+    hours_on: tuple[tuple[dt.date, tuple[Interval, ...]], ...] = ()
+    half_day_end: int | None = None
+    shorten_before_holidays: dt.timedelta = dt.timedelta(0)
+    parts: tuple[Calendar, ...] = ()
+    combine: str | None = None
     _index: YearIndex = attrs.field(init=False, eq=False, repr=False)
+    _dated: dict[dt.date, tuple[Interval, ...]] = attrs.field(init=False, eq=False, repr=False)
 
     _domain = "sla"
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", YearIndex(self.tz, self.day_hours))
+        object.__setattr__(self, "_dated", dict(self.hours_on))
+        if self.combine is None:
+            index = YearIndex(self.tz, self.day_hours)
+        else:
+            parts = tuple(part.index for part in self.parts)
+            index = YearIndex.combined(self.tz, parts, self.combine == "intersection")
+        object.__setattr__(self, "_index", index)
 
     @property
     def tz(self) -> zoneinfo.ZoneInfo:
@@ -80,23 +103,83 @@ class Calendar(Shown):
     @property
     def is_24x7(self) -> bool:
         """Whether the calendar is open at every instant."""
-        return self.hours.is_24x7 and not self.closed_dates and self.country is None
+        if self.combine == "intersection":
+            return all(part.is_24x7 for part in self.parts)
+        if self.combine == "union":
+            return any(part.is_24x7 for part in self.parts)
+        return (
+            self.hours.is_24x7
+            and not self.closed_dates
+            and self.country is None
+            and not self.hours_on
+        )
 
     def day_hours(self, day: dt.date) -> tuple[Interval, ...]:
-        """The wall-clock intervals *day* opens (the rules in the module docstring)."""
+        """The wall-clock intervals of the shifts starting on *day* (module docstring).
+
+        For a union or intersection: the local open intervals of *day* (display only).
+        """
+        if self.combine is not None:
+            return local_hours(self.tz, self.index, day)
+        dated = self._dated.get(day)
+        if dated is not None:
+            return dated
         weekday = self.hours.days[day.weekday()]
         if day in self.open_dates:
-            return weekday or self.extra_day_hours
+            return self._shortened(day, weekday or self.extra_day_hours)
         if day in self.closed_dates:
             return _NO_HOURS
         if self.country is not None:
             if day in _holidays.holiday_names(self.country, self.subdiv, day.year):
                 return _NO_HOURS
             if day in _holidays.weekend_workdays(self.country, self.subdiv, day.year):
-                return weekday or self.extra_day_hours
-        return weekday
+                return self._shortened(day, weekday or self.extra_day_hours)
+        return self._shortened(day, weekday)
+
+    def _shortened(self, day: dt.date, ranges: tuple[Interval, ...]) -> tuple[Interval, ...]:
+        if not ranges or self.country is None:
+            return ranges
+        if self.half_day_end is not None and day in _holidays.half_days(
+            self.country, self.subdiv, day.year
+        ):
+            end = self.half_day_end
+            ranges = tuple((s, min(e, end)) for s, e in ranges if s < end)
+        if self.shorten_before_holidays:
+            after = day + dt.timedelta(days=1)
+            if after in _holidays.proper_holidays(self.country, self.subdiv, after.year):
+                ranges = cut_last(ranges, self.shorten_before_holidays // dt.timedelta(minutes=1))
+        return ranges
+
+    def open_parts(self, instant: dt.datetime) -> tuple[Calendar, ...]:
+        """The parts of a union or intersection open at *instant* (``()`` for others)."""
+        u = utc_instant(instant, "instant")
+        return tuple(part for part in self.parts if open_at(part.index, u))
+
+    def describe(self, locale: str = "en") -> str:
+        """The hours in words (``"Mo–Fr 10:00-18:00"``); a union lists its parts."""
+        return describe_calendar(self, locale)
+
+    def explain_open(self, instant: dt.datetime, locale: str = "en") -> str:
+        """Whether a union or intersection is open at *instant*, and which parts are.
+
+        >>> import datetime as dt
+        >>> berlin = calendar("Europe/Berlin", "Mon-Fri 09:00-17:00")
+        >>> tokyo = calendar("Asia/Tokyo", "Mon-Fri 09:00-17:00")
+        >>> at = dt.datetime(2026, 3, 10, 8, 30, tzinfo=dt.UTC)
+        >>> print((berlin | tokyo).explain_open(at, "de"))  # doctest: +NORMALIZE_WHITESPACE
+        Am 10.03.2026, 09:30:00 ist der Kalender geöffnet;
+        geöffnete Teile: Mon-Fri 09:00-17:00 (Europe/Berlin).
+        """
+        if self.combine is None:
+            raise CalendarError(
+                "explain_open explains a union or intersection; this calendar has no parts"
+            )
+        return explain_open(self, instant, locale)
 
     def __str__(self) -> str:
+        if self.combine is not None:
+            inner = " | " if self.combine == "union" else " & "
+            return f"({inner.join(map(str, self.parts))}) in {self.timezone}"
         where = (
             f", {self.country}" + (f"-{self.subdiv}" if self.subdiv else "") if self.country else ""
         )
@@ -104,15 +187,17 @@ class Calendar(Shown):
 
     def _facts(self) -> Facts:
         return calendar_facts(
-            str(self.hours), self.timezone, country=self.country, subdiv=self.subdiv,
-            closed=self.closed_dates, extra=self.open_dates,
+            str(self.hours) if self.combine is None else str(self), self.timezone,
+            country=self.country, subdiv=self.subdiv, closed=self.closed_dates,
+            extra=self.open_dates, dated=[day for day, _ in self.hours_on],
+            combine=self.combine, parts=self.parts,
         )  # fmt: skip
 
     def _caption(self, locale: str) -> str:
         return translator(locale, "sla").gettext("Business calendar")
 
     def _more(self) -> tuple[Shown, ...]:
-        return (self.hours,)
+        return tuple(self.parts) if self.combine is not None else (self.hours,)
 
     def __getstate__(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in attrs.fields(Calendar) if f.init}
@@ -126,6 +211,48 @@ class Calendar(Shown):
     def index(self) -> YearIndex:
         """The lazily built per-year index (internal to the clock)."""
         return self._index
+
+    def __or__(self, other: object) -> Calendar:
+        """``a | b``: the union, in the left operand's timezone."""
+        if not isinstance(other, Calendar):
+            return NotImplemented
+        return combined("union", (self, other), self.timezone)
+
+    def __and__(self, other: object) -> Calendar:
+        """``a & b``: the intersection, in the left operand's timezone."""
+        if not isinstance(other, Calendar):
+            return NotImplemented
+        return combined("intersection", (self, other), self.timezone)
+
+
+_NO_WEEK = WeeklyHours(days=((),) * 7)
+
+
+def combined(kind: str, parts: tuple[object, ...], timezone: str | None) -> Calendar:
+    """The union or intersection (*kind*) of *parts* in *timezone* (default: the first's)."""
+    if not parts:
+        raise CalendarError(f"a {kind} needs at least one calendar; got none")
+    checked = tuple(_part(part, kind) for part in parts)
+    zone = checked[0].timezone if timezone is None else timezone
+    problem = _check_timezone({"timezone": zone})
+    if problem:
+        raise CalendarError(problem)
+    return Calendar(timezone=zone.strip(), hours=_NO_WEEK, parts=checked, combine=kind)
+
+
+def _part(part: object, kind: str) -> Calendar:
+    if not isinstance(part, Calendar):
+        raise InvalidTypeError(
+            f"a {kind} combines supportpolicy.sla.Calendar values, got {type(part).__name__}"
+        )
+    return part
+
+
+def open_at(index: YearIndex, u: dt.datetime) -> bool:
+    """Whether *index* is open at UTC instant *u*."""
+    _, segment = index.locate(u)
+    i = bisect_right(segment.starts, u) - 1
+    return i >= 0 and u < segment.ends[i]
 
 
 def _check_timezone(args: dict[str, Any]) -> str | None:
@@ -174,6 +301,9 @@ def calendar(
     closed: Iterable[dt.date] = (),
     open: Iterable[dt.date] = (),
     extra_day_hours: str | None = None,
+    hours_on: Mapping[dt.date, str] | Iterable[tuple[dt.date, str]] | None = None,
+    half_days: str | None = None,
+    shorten_before_holidays: dt.timedelta | None = None,
 ) -> Calendar:
     """Build a business calendar, validating every part.
 
@@ -181,6 +311,10 @@ def calendar(
     *subdiv* select public holidays and transferred working days from ``holidays``.
     *closed* and *open* are extra dates. *extra_day_hours* (``"10:00-18:00"``) sets the
     hours of extra working dates whose weekday has none (default: Monday's).
+    *hours_on* maps dates to their own hours (``"10:00-15:00"``, ``"22:00-06:00"`` or
+    ``"closed"``), which beat every other rule. *half_days* (``"13:00"``) ends the
+    country's ``holidays`` half days at that time; *shorten_before_holidays* cuts that
+    much from the end of the working date before a public holiday (Russia: one hour).
 
     >>> cal = calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
     >>> str(cal)
@@ -224,6 +358,8 @@ def calendar(
                 "give ranges such as '10:00-18:00' or '09:00-13:00,14:00-18:00'"
             ) from None
     return Calendar(
+        **day_options(code, sub, half_days, shorten_before_holidays),
+        hours_on=dated_hours(hours_on),
         timezone=timezone.strip(),
         hours=weekly,
         country=code,

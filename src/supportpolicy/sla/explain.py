@@ -87,7 +87,8 @@ def calendar_text(cal: Calendar, locale: str, name: str | None = None) -> str:
             calendar=name, timezone=cal.timezone
         )
     return tr.gettext("service hours {hours}, time zone {timezone}").format(
-        hours=hours_text(cal.hours, locale), timezone=cal.timezone
+        hours=hours_text(cal, locale),
+        timezone=cal.timezone,
     )
 
 
@@ -210,7 +211,7 @@ def plans_table(
     rows.append(
         (
             tr.gettext("Service hours"),
-            *(service_hours_text(p.calendar.hours, p.calendar.timezone, locale) for p in chosen),
+            *(service_hours_text(p.calendar, locale) for p in chosen),
         )
     )
     none = tr.gettext(NO_TARGET)

@@ -4,8 +4,10 @@ Grammar (api.md): ``"24x7"``, or ``;``-separated groups ``DAYS RANGES``. ``DAYS`
 day (``Sat``), a range (``Mon-Fri``) or a comma list of either (``Mon,Wed,Fri``,
 ``Mon-Wed,Fri``); English names, three letters or full, any case. ``RANGES`` is a comma
 list of ``HH:MM-HH:MM`` wall-clock intervals ``[start, end)``; ``24:00`` is a valid end.
-No interval crosses midnight (write ``Mon 22:00-24:00; Tue 00:00-06:00``), and the
-intervals of one day must not overlap, even across groups.
+An interval whose end is earlier than its start (``22:00-06:00``) is a night shift: it
+belongs to the day it starts and ends on the next day, so it lasts less than 24 hours
+(a shift may reach at most into the next day). The intervals of one day must not
+overlap, even across groups, nor may a night shift overlap the next day's hours.
 
 Day ranges run forward from Monday to Sunday; a wrapping range such as ``Sat-Mon`` is
 refused (write ``Sat,Sun,Mon``) so that a typo is never read as "six days a week".
@@ -27,7 +29,6 @@ from supportpolicy.sla.calendar_views import week_facts
 
 __all__ = ["DAY_NAMES", "Interval", "WeeklyHours", "parse_hours"]
 
-"""Wall-clock ``[start, end)`` in minutes after midnight; ``end`` may be 1440 (24:00)."""
 
 DAY_NAMES: tuple[str, ...] = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 _FULL_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -110,9 +111,14 @@ def format_minute(minute: int) -> str:
     return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
+def format_end(minute: int) -> str:
+    """``HH:MM`` for an interval's end; a night shift's end is read on the next day."""
+    return format_minute(minute - 1440 if minute > 1440 else minute)
+
+
 def format_ranges(ranges: tuple[Interval, ...]) -> str:
-    """``"09:00-12:00,13:00-18:00"`` for a day's intervals."""
-    return ",".join(f"{format_minute(s)}-{format_minute(e)}" for s, e in ranges)
+    """``"09:00-12:00,13:00-18:00"`` for a day's intervals (``"22:00-06:00"`` for a night shift)."""
+    return ",".join(f"{format_minute(s)}-{format_end(e)}" for s, e in ranges)
 
 
 def parse_hours(spec: object) -> WeeklyHours:
@@ -120,10 +126,12 @@ def parse_hours(spec: object) -> WeeklyHours:
 
     >>> parse_hours("24x7").is_24x7
     True
-    >>> parse_hours("Mon-Fri 18:00-10:00")
+    >>> parse_hours("Mon-Fri 22:00-06:00").days[0]
+    ((1320, 1800),)
+    >>> parse_hours("Mon 18:00-10:00; Tue 09:00-12:00")
     Traceback (most recent call last):
     ...
-    supportpolicy.errors.CalendarError: hours 'Mon-Fri 18:00-10:00': interval 18:00-10:00 ends ...
+    supportpolicy.errors.CalendarError: hours 'Mon 18:00-10:00; Tue 09:00-12:00': the night ...
     """
     if not isinstance(spec, str):
         raise CalendarError(f"hours must be a string, got {type(spec).__name__}; {_ACCEPTED}")
@@ -163,9 +171,48 @@ def parse_hours(spec: object) -> WeeklyHours:
                     "not overlap"
                 )
         result.append(_merge_touching(ordered))
+    _check_spills(result, spec)
     if not any(result):
         raise CalendarError(f"hours {shown(spec)} open no time at all; {_ACCEPTED}")
     return WeeklyHours(days=tuple(result))
+
+
+def _check_spills(days: list[tuple[Interval, ...]], spec: str) -> None:
+    """Refuse a night shift that runs into the next weekday's own hours."""
+    for day, ranges in enumerate(days):
+        nxt = days[(day + 1) % 7]
+        if ranges and nxt and ranges[-1][1] - 1440 > nxt[0][0]:
+            start, end = ranges[-1]
+            raise CalendarError(
+                f"hours {shown(spec)}: the night shift {format_minute(start)}-{format_end(end)} "
+                f"of {DAY_NAMES[day]} overlaps {DAY_NAMES[(day + 1) % 7]} "
+                f"{format_ranges(nxt[:1])}; a shift must end before the next day's hours begin"
+            )
+
+
+def parse_ranges(text: object, what: str) -> tuple[Interval, ...]:
+    """A comma list of ``HH:MM-HH:MM`` ranges for one date (*what* names it in errors).
+
+    Night shifts are allowed; overlapping ranges are refused.
+
+    >>> parse_ranges("09:00-12:00, 13:00-15:00", "hours_on 2026-12-30")
+    ((540, 720), (780, 900))
+    >>> parse_ranges("22:00-06:00", "hours_on 2026-12-30")
+    ((1320, 1800),)
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise CalendarError(
+            f"{what}: hours must be a string such as '10:00-15:00' or 'closed', got {text!r}"
+        )
+    spec = f"{what} {text.strip()}"
+    ordered = sorted(_parse_range(item, spec) for item in text.replace(" ", "").split(","))
+    for (s1, e1), (s2, e2) in itertools.pairwise(ordered):
+        if s2 < e1:
+            raise CalendarError(
+                f"{what}: {format_minute(s1)}-{format_end(e1)} overlaps "
+                f"{format_minute(s2)}-{format_end(e2)}; a date's intervals must not overlap"
+            )
+    return _merge_touching(ordered)
 
 
 def _merge_touching(ranges: list[Interval]) -> tuple[Interval, ...]:
@@ -215,7 +262,9 @@ def _parse_time(text: str, spec: str) -> int:
     hour, minute = int(match.group(1)), int(match.group(2))
     if minute > 59 or hour > 24 or (hour == 24 and minute):
         raise CalendarError(
-            f"hours {shown(spec)}: {text} is not a time of day; accepted 00:00 to 24:00"
+            f"hours {shown(spec)}: {text} is not a time of day; accepted 00:00 to 24:00 (a "
+            "night shift ends at a time of the next day, such as 22:00-06:00, and lasts under "
+            "24 hours)"
         )
     return hour * 60 + minute
 
@@ -229,11 +278,9 @@ def _parse_range(text: str, spec: str) -> Interval:
         raise CalendarError(f"hours {shown(spec)}: an interval cannot start at 24:00")
     if end == start:
         raise CalendarError(
-            f"hours {shown(spec)}: interval {text} is empty; an interval must end after it starts"
+            f"hours {shown(spec)}: interval {text} is empty or a 24-hour shift; an interval "
+            "must end after it starts, and a night shift (22:00-06:00) lasts less than 24 hours"
         )
     if end < start:
-        raise CalendarError(
-            f"hours {shown(spec)}: interval {text} ends before it starts; intervals run forward "
-            "within one day (split a night shift at 24:00)"
-        )
+        end += 1440  # a night shift: it ends on the next day, less than 24 hours later
     return start, end

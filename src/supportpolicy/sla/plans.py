@@ -28,6 +28,7 @@ from supportpolicy.errors import (
 )
 from supportpolicy.i18n import N_, format_money
 from supportpolicy.i18n.catalogs import Text
+from supportpolicy.sla.calendar_tables import CALENDAR_KEYS, calendar_from_table, calendar_options
 from supportpolicy.sla.calendars import Calendar, calendar
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target, Unit
@@ -50,12 +51,13 @@ _UNITS = {"minutes": Unit.MINUTES, "hours": Unit.HOURS, "business_days": Unit.BU
 _PLAN_KEYS = frozenset(
     {
         "title", "timezone", "hours", "country", "subdiv", "closed", "open", "working_days",
+        "hours_on", "half_days", "shorten_before_holidays", "union", "intersection",
         "reaction", "resolution", "fee", "fee_is_minimum", "currency", "minimum_term_months",
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
     }
 )  # fmt: skip
 _MAX_AMOUNT = _limits.MAX_INTEGER
-_CALENDAR_KEYS = frozenset({"title", "timezone", "hours", "country", "subdiv", "closed", "open"})
+_CALENDAR_KEYS = CALENDAR_KEYS | {"title"}
 _INHERITED = ("closed", "open", "hours_on")
 """Date keys a working-day calendar takes from its plan unless it lists its own."""
 
@@ -179,6 +181,8 @@ def _dates(table: _toml.Table, key: str, source: str, where: str) -> tuple[dt.da
 
 
 def _calendar(table: _toml.Table, source: str, where: str) -> Calendar:
+    if "union" in table or "intersection" in table:
+        return calendar_from_table(table, source, where)
     timezone = _toml.require(table, "timezone", str, source, where)
     hours = _toml.require(table, "hours", str, source, where)
     try:
@@ -189,6 +193,7 @@ def _calendar(table: _toml.Table, source: str, where: str) -> Calendar:
             subdiv=_optional(table, "subdiv", str, source, where),
             closed=_dates(table, "closed", source, where),
             open=_dates(table, "open", source, where),
+            **calendar_options(table, source, where),
         )
     except PolicyFileError:
         raise

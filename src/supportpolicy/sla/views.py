@@ -21,7 +21,6 @@ from supportpolicy._render import Fact, Facts, Kind
 from supportpolicy.i18n import N_, format_money, localize, translator
 from supportpolicy.i18n.catalogs import Text
 from supportpolicy.sla.calendars import Calendar
-from supportpolicy.sla.hours import WeeklyHours
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target
 
@@ -53,16 +52,19 @@ _NOT_STATED = N_("not stated")
 Targets = Mapping[Metric, Sequence[Target | None]]
 
 
-def hours_text(hours: WeeklyHours, locale: str) -> str:
-    """Weekly hours in words with localized weekday names: ``"Mo–Fr 10:00-18:00"``."""
-    if hours.is_24x7:
+def hours_text(cal: Calendar, locale: str) -> str:
+    """A calendar's hours in words with localized weekday names (``"Mo–Fr 10:00-18:00"``);
+    a union or intersection lists its parts."""
+    if cal.combine is not None:
+        return cal.describe(locale)
+    if cal.hours.is_24x7:
         return translator(locale, "sla").gettext("around the clock (24x7)")
-    return hours.describe(locale)
+    return cal.hours.describe(locale)
 
 
-def service_hours_text(hours: WeeklyHours, timezone: str, locale: str) -> str:
+def service_hours_text(cal: Calendar, locale: str) -> str:
     """The service hours and their timezone: ``"Mon–Fri 10:00-18:00, Europe/Moscow"``."""
-    return f"{hours_text(hours, locale)}, {timezone}"
+    return f"{hours_text(cal, locale)}, {cal.timezone}"
 
 
 def fee_text(fee: Decimal | None, currency: str | None, minimum: bool, locale: str) -> str:
@@ -133,11 +135,13 @@ def working_days_fact(days: str | None, name: Text | None) -> Fact:
 
 def calendar_columns(cal: Calendar, working_days: str | None) -> Facts:
     """A plan's service calendar: record columns, its hours for the repr and people."""
-    service = functools.partial(service_hours_text, cal.hours, cal.timezone)
+    service = functools.partial(service_hours_text, cal)
+    hours = str(cal.hours) if cal.combine is None else str(cal)
+    short = str(cal.hours) if cal.combine is None else cal.combine
     return (
         Fact("timezone", None, cal.timezone),
-        Fact("hours", None, str(cal.hours)),
-        Fact(None, None, f"{_display.clip(str(cal.hours), 40)} {cal.timezone}", brief="{}"),
+        Fact("hours", None, hours),
+        Fact(None, None, f"{_display.clip(short, 40)} {cal.timezone}", brief="{}"),
         Fact("country", None, cal.country),
         Fact("working_days", None, working_days),
         Fact(None, N_("Service hours"), service, Kind.LOCALIZED),
