@@ -20,7 +20,7 @@ import attrs
 from supportpolicy import _coerce
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.routing import DEFAULT_SOW_THRESHOLD, Route, routing
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.errors import InvalidValueError
 from supportpolicy.i18n import N_
 
 __all__ = [
@@ -191,10 +191,4 @@ def assignment_risk(overdue_invoices: object) -> AssignmentRisk:
     >>> assignment_risk(1).at_risk, assignment_risk(0).at_risk
     (True, False)
     """
-    if isinstance(overdue_invoices, bool) or not isinstance(overdue_invoices, int):
-        raise InvalidTypeError(
-            f"overdue_invoices must be an int >= 0, got {type(overdue_invoices).__name__}"
-        )
-    if overdue_invoices < 0:
-        raise InvalidValueError(f"overdue_invoices must be >= 0, got {overdue_invoices}")
-    return AssignmentRisk(overdue_invoices)
+    return AssignmentRisk(_coerce.integer(overdue_invoices, "overdue_invoices", minimum=0))

@@ -37,7 +37,7 @@ from supportpolicy.engagement.views import (
     statement_records,
     statement_repr,
 )
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.errors import InvalidValueError
 
 __all__ = ["TamStatement", "tam_statement"]
 
@@ -136,11 +136,7 @@ class TamStatement:
 
 
 def _carried_in(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"carried_in must be an int >= 0, got {type(value).__name__}")
-    if value < 0:
-        raise InvalidValueError(f"carried_in must be >= 0, got {value}")
-    return value
+    return _coerce.integer(value, "carried_in", minimum=0)
 
 
 def _sessions(value: object) -> tuple[Session, ...]:

@@ -186,11 +186,10 @@ def _target(value: object, source: str, where: str) -> Target:
         raise PolicyFileError(
             f"{source}: {where} has unknown unit {unit!r}; accepted: minutes, hours, business_days"
         )
-    if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
-        raise PolicyFileError(
-            f"{source}: {where}.{unit} must be a whole number > 0, got {amount!r}"
-        )
-    return Target(amount, _UNITS[unit])
+    try:
+        return Target(amount, _UNITS[unit])
+    except SupportPolicyError as exc:
+        raise PolicyFileError(f"{source}: {where}.{unit}: {exc}") from None
 
 
 def _targets(

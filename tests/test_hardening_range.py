@@ -1,0 +1,383 @@
+"""The range guards (docs/architecture.md, "Guards"): every public function that takes an
+instant, a duration, a count, a month or a timezone refuses values outside the accepted
+range with a SupportPolicyError naming the value and what is accepted, never a foreign
+exception such as OverflowError; and absurd queries are refused quickly, in bounded
+memory (checked in a child process with a memory cap)."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import gc
+import json
+import subprocess
+import sys
+import textwrap
+import weakref
+import zoneinfo
+from collections.abc import Callable
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from supportpolicy import _limits, coverage, engagement, errors, i18n, sla
+from supportpolicy.sla.priorities import as_priority
+
+ZONES = tuple(
+    ZoneInfo(name)
+    for name in (
+        "UTC",
+        "Europe/Moscow",
+        "Asia/Tokyo",
+        "Pacific/Kiritimati",
+        "Pacific/Pago_Pago",
+        "America/New_York",
+        "Australia/Lord_Howe",
+        "Asia/Kolkata",
+    )
+)
+TZINFOS = st.sampled_from(ZONES) | st.sampled_from(
+    (dt.timezone(dt.timedelta(hours=14)), dt.timezone(dt.timedelta(hours=-12)), dt.UTC)
+)
+CAL = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
+MSK = ZoneInfo("Europe/Moscow")
+OK = dt.datetime(2026, 11, 20, 12, tzinfo=MSK)
+HOUR = dt.timedelta(hours=1)
+FAST = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+# Instants outside 1900-01-02 .. 2399-12-30 UTC: near datetime.min and datetime.max, and
+# just beyond the range's ends, in zones of every offset.
+OUTSIDE = st.one_of(
+    st.datetimes(dt.datetime.min, dt.datetime(1899, 12, 30), timezones=TZINFOS),
+    st.datetimes(dt.datetime(2400, 1, 2), dt.datetime.max, timezones=TZINFOS),
+    st.datetimes(dt.datetime(1, 1, 1), dt.datetime(1, 1, 2), timezones=TZINFOS),
+    st.datetimes(dt.datetime(9999, 12, 30), dt.datetime.max, timezones=TZINFOS),
+)
+EDGES = st.one_of(
+    st.datetimes(dt.datetime(1899, 12, 30), dt.datetime(1900, 1, 4), timezones=TZINFOS),
+    st.datetimes(dt.datetime(2399, 12, 28), dt.datetime(2400, 1, 2), timezones=TZINFOS),
+)
+LONG = st.timedeltas(_limits.MAX_DURATION + dt.timedelta(microseconds=1), dt.timedelta.max)
+NEGATIVE = st.timedeltas(dt.timedelta.min, -dt.timedelta(microseconds=1))
+HUGE = st.one_of(
+    st.integers(min_value=_limits.MAX_INTEGER + 1),
+    st.integers(min_value=10**20, max_value=10**60),
+    st.just(10**5000),
+    st.just(-(10**5000)),
+    st.integers(max_value=-1),
+)
+BAD_ZONES = st.one_of(
+    st.sampled_from(
+        ["localtime", "Nope/Zone", "", "  ", "../etc/passwd", "/etc/localtime", "Factory",
+         "posixrules", "UTC\x00", "Europe/", "x" * 5000]
+    ),
+    st.text(max_size=12).filter(lambda s: s.strip() not in _known_zones()),
+)
+NOT_ZONES = st.sampled_from([5, 1.5, b"UTC", ["UTC"], object()])
+
+
+def _known_zones() -> frozenset[str]:
+    from supportpolicy import _coerce
+
+    return _coerce._zone_names()
+
+
+_ACCEPTED = ("accepted", "give", "only", "must be", "such as")
+
+
+def _refused(call: Callable[[], object], *shown: str) -> errors.SupportPolicyError:
+    """The SupportPolicyError *call* raises (anything else fails the test); its message
+    names each of *shown* and says what is accepted."""
+    with pytest.raises(errors.SupportPolicyError) as caught:
+        call()
+    message = str(caught.value)
+    for text in shown:
+        assert text in message, (text, message)
+    assert any(word in message for word in _ACCEPTED), message
+    assert len(message) < 400, message
+    return caught.value
+
+
+def _either(call: Callable[[], object]) -> None:
+    """*call* returns, or raises a SupportPolicyError: never a foreign exception."""
+    with contextlib.suppress(errors.SupportPolicyError):
+        call()
+
+
+def _instant_calls(x: dt.datetime) -> list[Callable[[], object]]:
+    return [
+        lambda: sla.add_business_time(CAL, x, HOUR),
+        lambda: sla.business_time_between(CAL, x, OK),
+        lambda: sla.business_time_between(CAL, OK, x),
+        lambda: sla.add_business_days(CAL, x, 1),
+        lambda: sla.is_open(CAL, x),
+        lambda: sla.next_opening(CAL, x),
+        lambda: list(sla.open_intervals(CAL, x, OK)),
+        lambda: sla.reaction_deadline("premium", 1, x),
+        lambda: sla.resolution_deadline("business", 2, x),
+        lambda: sla.evaluate("premium", [sla.Opened(OK, 1)], x),
+        lambda: sla.Opened(x, 1),
+        lambda: sla.Responded(x),
+        lambda: sla.WaitingOnCustomer(x),
+        lambda: sla.Resumed(x),
+        lambda: sla.PriorityChanged(x, 2),
+        lambda: sla.Resolved(x),
+        lambda: sla.AgreedDeadline(OK, x),
+        lambda: i18n.format_datetime(x, "de"),
+        lambda: i18n.format_time(x, "en"),
+        lambda: engagement.Session(x),
+        lambda: engagement.tam_statement("a", "2026-11", [], as_of=x),
+        lambda: coverage.TimeEntry("ACME", "T-1", x, "1", "100", "EUR"),
+    ]
+
+
+@FAST
+@given(OUTSIDE)
+def test_instants_outside_the_range_are_refused_everywhere(instant: dt.datetime) -> None:
+    for call in _instant_calls(instant):
+        _refused(call, instant.isoformat()[:10], "1900-01-02 to 2399-12-30")
+
+
+@FAST
+@given(EDGES)
+def test_instants_at_the_ends_of_the_range_never_leak_a_foreign_exception(
+    instant: dt.datetime,
+) -> None:
+    for call in _instant_calls(instant):
+        _either(call)
+
+
+@FAST
+@given(st.one_of(LONG, NEGATIVE))
+def test_durations_out_of_range_are_refused(duration: dt.timedelta) -> None:
+    _refused(lambda: sla.add_business_time(CAL, OK, duration), "duration", str(duration))
+    for locale in i18n.LOCALES:  # any timedelta can be spelled out
+        assert i18n.format_duration(duration, locale)
+
+
+@FAST
+@given(st.timedeltas(dt.timedelta(days=600), _limits.MAX_DURATION))
+def test_long_durations_end_in_a_result_or_a_refusal(duration: dt.timedelta) -> None:
+    cal = sla.calendar("UTC", "24x7")
+    _either(lambda: sla.add_business_time(cal, OK, duration))
+
+
+def _count_calls(n: object) -> list[tuple[Callable[[], object], str]]:
+    return [
+        (lambda: sla.add_business_days(CAL, OK, n), "days"),
+        (lambda: sla.Target(n, sla.Unit.HOURS), "target amount"),
+        (lambda: sla.Target(n, sla.Unit.BUSINESS_DAYS), "target amount"),
+        (lambda: i18n.format_business_days(n, "ru"), "n"),
+        (lambda: i18n.weekday_name(n, "en"), "weekday"),
+        (lambda: engagement.Session(OK, minutes=n), "session minutes"),
+        (lambda: engagement.tam_statement("a", "2026-11", [], carried_in=n), "carried_in"),
+        (lambda: as_priority(n), "priority"),
+        (lambda: sla.Opened(OK, n), "priority"),
+        (lambda: engagement.assignment_risk(n), "overdue_invoices"),
+        (lambda: engagement.ticket_meeting(n), "open_tickets"),
+    ]
+
+
+@FAST
+@given(HUGE)
+def test_huge_and_negative_counts_are_refused_naming_the_count(n: int) -> None:
+    for call, name in _count_calls(n):
+        if name == "n" and -_limits.MAX_INTEGER <= n < 0:
+            assert call()  # a negative count of days is shown with its sign
+            continue
+        error = _refused(call, name)
+        assert "calendar" not in str(error)  # blames the count, never the calendar
+
+
+@FAST
+@given(st.sampled_from([True, False, 1.0, Decimal(2), "3", None]))
+def test_non_integers_are_refused_as_counts(value: object) -> None:
+    for call, name in _count_calls(value):
+        if name == "priority" and value == "3":
+            continue  # "3" names a priority
+        _refused(call, name)
+
+
+def test_numpy_integers_are_accepted_as_counts_and_priorities() -> None:
+    np = pytest.importorskip("numpy")
+    for kind in (np.int8, np.int32, np.int64, np.uint16):
+        assert as_priority(kind(2)) is sla.Priority.HIGH
+        assert sla.Opened(OK, kind(1)).priority is sla.Priority.CRITICAL
+        assert type(sla.Target(kind(4), sla.Unit.HOURS).amount) is int
+        assert sla.add_business_days(CAL, OK, kind(3)) == sla.add_business_days(CAL, OK, 3)
+        assert i18n.format_business_days(kind(5), "ru") == "5 рабочих дней"
+        assert engagement.Session(OK, minutes=kind(30)).minutes == 30
+    _refused(lambda: sla.add_business_days(CAL, OK, np.int64(2**62)), "days")
+    _refused(lambda: as_priority(np.bool_(True)), "priority")
+
+
+def _zone_calls(z: object) -> list[Callable[[], object]]:
+    return [
+        lambda: sla.calendar(z, "24x7"),  # type: ignore[arg-type]
+        lambda: sla.Calendar(z, CAL.hours),  # type: ignore[arg-type]
+        lambda: i18n.format_datetime(OK, "en", tz=z),  # type: ignore[arg-type]
+        lambda: i18n.format_time(OK, "en", tz=z),  # type: ignore[arg-type]
+        lambda: engagement.tam_statement("a", "2026-11", [], timezone=z),  # type: ignore[arg-type]
+        lambda: engagement.quarter_review("2026-Q4", [], timezone=z),  # type: ignore[arg-type]
+        lambda: coverage.monthly_statement(
+            [], customer="ACME", month="2026-11", timezone=z  # type: ignore[arg-type]
+        ),
+        lambda: coverage.monthly_statements(
+            [coverage.TimeEntry("ACME", "T-1", OK, "1", "100", "EUR")],
+            month="2026-11",
+            timezones=z,  # type: ignore[arg-type]
+        ),
+    ]
+
+
+@FAST
+@given(BAD_ZONES)
+def test_unknown_zones_and_localtime_are_refused_everywhere(zone: str) -> None:
+    for call in _zone_calls(zone):
+        _refused(call, "IANA")
+
+
+@FAST
+@given(NOT_ZONES)
+def test_non_string_zones_are_refused_everywhere(zone: object) -> None:
+    for call in _zone_calls(zone):
+        _refused(call)
+
+
+def test_localtime_as_a_zoneinfo_is_refused() -> None:
+    try:
+        local = ZoneInfo("localtime")
+    except (OSError, ValueError, zoneinfo.ZoneInfoNotFoundError):  # no /etc/localtime
+        pytest.skip("this host has no localtime zone")
+    _refused(lambda: i18n.format_datetime(OK, "en", tz=local), "localtime")
+
+
+MONTH_YEARS = st.integers(1, 1899) | st.integers(2400, 9999)
+
+
+@FAST
+@given(MONTH_YEARS, st.integers(1, 12), st.sampled_from(ZONES))
+def test_months_and_quarters_outside_the_supported_years_are_refused(
+    year: int, month: int, zone: ZoneInfo
+) -> None:
+    text = f"{year:04d}-{month:02d}"
+    _refused(lambda: engagement.tam_statement("a", text, [], timezone=zone.key), text, "1900")
+    _refused(lambda: engagement.tam_statement("a", (year, month), [], timezone=zone.key), "1900")
+    _refused(
+        lambda: coverage.monthly_statement([], customer="A", month=text, timezone=zone.key), text
+    )
+    quarter = f"{year:04d}-Q{(month - 1) // 3 + 1}"
+    _refused(lambda: engagement.quarter_review(quarter, [], timezone=zone.key), quarter)
+
+
+@FAST
+@given(st.from_regex(r"\A(\d{4}-\d{3}|\d{3}-\d{2}|\d{4}/\d{2}|\d{4}-(0|1[3-9]|[2-9]\d))\Z"))
+def test_both_month_parsers_share_one_grammar(text: str) -> None:
+    a = _refused(lambda: engagement.tam_statement("a", text, []), text)
+    b = _refused(lambda: coverage.monthly_statement([], customer="A", month=text), text)
+    assert str(a) == str(b)
+
+
+def test_dates_of_closed_days_are_checked() -> None:
+    at = dt.datetime(2026, 1, 1)
+    _refused(lambda: sla.closed_days(CAL, at, dt.datetime(2026, 1, 10)), "datetime.date")  # type: ignore[arg-type]
+    _refused(lambda: sla.closed_days("x", dt.date(2026, 1, 1), dt.date(2026, 1, 2)), "cal")  # type: ignore[arg-type]
+    _refused(lambda: sla.closed_days(CAL, dt.date(1, 1, 1), dt.date(9999, 12, 31)), "0001")
+    _refused(lambda: sla.closed_days(CAL, dt.date(2026, 1, 1), dt.date(9999, 12, 31)), "9999")
+    _refused(lambda: sla.closed_days(CAL, dt.date(1900, 1, 1), dt.date(2399, 12, 31)), "36600")
+
+
+@FAST
+@given(st.dates(dt.date(1, 1, 1), dt.date(9999, 12, 31)), st.integers(0, 60))
+def test_closed_days_answer_or_refuse(start: dt.date, span: int) -> None:
+    end = min(start + dt.timedelta(days=span), dt.date.max) if start.year < 9999 else start
+    _either(lambda: sla.closed_days(CAL, start, end))
+
+
+def test_a_dropped_calendar_is_freed_without_the_cyclic_collector() -> None:
+    gc.collect()
+    gc.disable()
+    try:
+        cal = sla.calendar("Europe/Moscow", "Mon-Fri 09:00-18:00", country="RU")
+        assert sla.add_business_time(cal, OK, dt.timedelta(hours=400))
+        ref = weakref.ref(cal)
+        del cal
+        assert ref() is None
+    finally:
+        gc.enable()
+
+
+# --- heavy queries, each in a child process with a memory cap ------------------------
+
+_CHILD = """
+import datetime as dt, json, resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+from zoneinfo import ZoneInfo
+from supportpolicy import errors, sla
+MSK = ZoneInfo("Europe/Moscow")
+spec = "Mon-Sun " + ",".join(
+    f"{m // 60:02d}:{m % 60:02d}-{(m + 1) // 60:02d}:{(m + 1) % 60:02d}" for m in range(0, 1440, 2)
+)
+dense = sla.calendar("Europe/Moscow", spec)
+office = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
+always = sla.calendar("UTC", "24x7")
+at = dt.datetime(2026, 1, 5, 12, tzinfo=MSK)
+started = time.perf_counter()
+try:
+    CALL
+    outcome = {"error": None}
+except errors.SupportPolicyError as exc:
+    outcome = {"error": type(exc).__name__, "message": str(exc)}
+outcome["seconds"] = time.perf_counter() - started
+outcome["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:  # Linux keeps ru_maxrss across exec (the forked pytest's size): VmHWM is this image's
+    with open("/proc/self/status") as status:
+        hwm = [line for line in status if line.startswith("VmHWM:")]
+    outcome["rss_mb"] = int(hwm[0].split()[1]) / 1024
+except (OSError, IndexError, ValueError):
+    pass
+print(json.dumps(outcome))
+"""
+
+HEAVY = {
+    "dense + 10**8 days": ("sla.add_business_time(dense, at, dt.timedelta(days=10**8))", "182619"),
+    "dense + 100000 days": (
+        "sla.add_business_time(dense, at, dt.timedelta(days=100_000))", "MAX_QUERY_WORK"
+    ),
+    "dense + timedelta.max": ("sla.add_business_time(dense, at, dt.timedelta.max)", "duration"),
+    "dense between 1901-2398": (
+        "sla.business_time_between(dense, dt.datetime(1901, 1, 5, tzinfo=MSK),"
+        " dt.datetime(2398, 1, 1, tzinfo=MSK))",
+        "MAX_QUERY_WORK",
+    ),
+    "dense + 199999 business days": ("sla.add_business_days(dense, at, 199_999)", "MAX_QUERY_WORK"),
+    "business days 10**18": ("sla.add_business_days(office, at, 10**18)", "days"),
+    "24x7 + 180000 days": ("sla.add_business_time(always, at, dt.timedelta(days=180_000))", "200"),
+    "closed_days 0001-9999": (
+        "sla.closed_days(office, dt.date(1, 1, 1), dt.date(9999, 12, 31))", "0001"
+    ),
+    "closed_days 1900-2399": (
+        "sla.closed_days(office, dt.date(1900, 1, 1), dt.date(2399, 12, 31))", "36600"
+    ),
+    "closed_days near 9999-12-31": (
+        "sla.closed_days(office, dt.date(9999, 12, 1), dt.date(9999, 12, 31))", "9999"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HEAVY))
+def test_absurd_queries_are_refused_quickly_in_bounded_memory(name: str) -> None:
+    call, shown = HEAVY[name]
+    code = textwrap.dedent(_CHILD).replace("CALL", call)
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=10, check=False
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    outcome = json.loads(done.stdout.strip().splitlines()[-1])
+    assert outcome["error"] is not None, outcome
+    assert shown in outcome["message"], outcome
+    assert outcome["seconds"] < 2, outcome
+    assert outcome["rss_mb"] < 200, outcome
