@@ -8,6 +8,7 @@ whose definitions are looked up on first use, when every module is complete.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from typing import Any
 
@@ -80,7 +81,10 @@ def _table() -> dict[type, Any]:
         sla.Resolved: st.builds(sla.Resolved, at),
         sla.PriorityChanged: st.builds(sla.PriorityChanged, at, priorities()),
         sla.AgreedDeadline: st.builds(
-            lambda a, d: sla.AgreedDeadline(a, a + d), at, business_durations()
+            # Added in UTC: wall-clock ``a + d`` drops fold and can land before a.
+            lambda a, d: sla.AgreedDeadline(a, (a.astimezone(dt.UTC) + d).astimezone(a.tzinfo)),
+            at,
+            business_durations(),
         ),
         coverage.RequestKind: st.sampled_from(list(coverage.RequestKind)),
         coverage.Policy: st.sampled_from(coverage.policy_names()).map(coverage.policy),
