@@ -49,13 +49,14 @@ MIN_YEAR = 1900
 MAX_YEAR = 2399
 """The last year a month, a quarter or a date range may name."""
 
-MAX_TARGET_AMOUNT = 100_000
-"""The largest amount of an SLA target (minutes, hours or business days): 100,000 hours
-are more than eleven years around the clock, far beyond any agreed target."""
+MAX_TARGET_AMOUNT = 50_000
+"""The largest amount of an SLA target (minutes, hours or business days): 50,000 hours
+are more than five years around the clock, far beyond any agreed target, and 50,000
+business days stay within :data:`MAX_BUSINESS_DAYS`."""
 
-MAX_BUSINESS_DAYS = 200_000
-"""The largest count of business days added at once: more working days than the supported
-range of 500 years holds."""
+MAX_BUSINESS_DAYS = 73_200
+"""The largest count of business days added at once: the most working days the clock's
+200 years of look-ahead can hold (200 x 366)."""
 
 MAX_QUERY_WORK = 1_000_000
 """The most work one clock query may do, counted as open intervals plus working days of

@@ -26,6 +26,7 @@ from supportpolicy._coerce import aware
 from supportpolicy.errors import InvalidValueError
 
 __all__ = [
+    "BEYOND_HORIZON",
     "HORIZON_YEARS",
     "MAX_YEAR",
     "MIN_YEAR",
@@ -44,6 +45,9 @@ MIN_YEAR = 1900
 MAX_YEAR = 2400
 HORIZON_YEARS = 200
 """How many years a search for open time may look ahead before it gives up."""
+BEYOND_HORIZON = dt.timedelta(days=367 * (HORIZON_YEARS + 2))
+"""More open time than the years a search looks at can hold on any calendar (a local
+year lasts at most 366 days and an offset change): a target beyond it fails at once."""
 _ZERO = dt.timedelta(0)
 _DAY = dt.timedelta(days=1)
 

@@ -34,6 +34,7 @@ from collections.abc import Iterator
 from supportpolicy import _coerce
 from supportpolicy.errors import NeverOpenError
 from supportpolicy.sla._index import (
+    BEYOND_HORIZON,
     HORIZON_YEARS,
     SKETCH_DURATION,
     YearIndex,
@@ -63,18 +64,24 @@ def _at_offset(
     limit = year + HORIZON_YEARS
     spent = 0
     while target > segment.total:
+        if target > BEYOND_HORIZON:  # more open time than any calendar's look-ahead holds
+            raise _beyond(start)
         spent += work(segment)
         check_work(spent, target // segment.total if segment.total else 1, segment)
         target -= segment.total
         year += 1
         if year > limit:
-            raise NeverOpenError(
-                f"the result lies more than {HORIZON_YEARS} years after {start.isoformat()}, "
-                f"further than the clock looks ahead; give a shorter duration, or check the "
-                "calendar's hours and closed dates"
-            )
+            raise _beyond(start)
         segment = index.year(year)
     return instant_at(segment, target)
+
+
+def _beyond(start: dt.datetime) -> NeverOpenError:
+    return NeverOpenError(
+        f"the result lies more than {HORIZON_YEARS} years after {start.isoformat()}, "
+        f"further than the clock looks ahead; give a shorter duration, or check the "
+        "calendar's hours and closed dates"
+    )
 
 
 def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
