@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
-from supportpolicy import _display
+from supportpolicy import _coerce, _display
 from supportpolicy.i18n import (
     format_datetime,
     format_duration,
@@ -58,7 +58,7 @@ def _when(instant: dt.datetime | None, cal: Calendar, locale: str) -> str | None
 
 def _duration(delta: dt.timedelta) -> str:
     """A signed, compact duration for reprs: ``18h00m``, ``-1h30m``, ``0h00m12.5s``."""
-    micros = abs((delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds)
+    micros = abs(_coerce.micros(delta))
     hours, rest = divmod(micros, 3_600_000_000)
     mins, rest = divmod(rest, 60_000_000)
     text = f"{hours}h{mins:02d}m"
