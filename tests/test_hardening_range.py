@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import os
 import textwrap
 import weakref
 import zoneinfo
@@ -243,6 +244,16 @@ def test_unknown_zones_and_localtime_are_refused_everywhere(zone: str) -> None:
 def test_non_string_zones_are_refused_everywhere(zone: object) -> None:
     for call in _zone_calls(zone):
         _refused(call)
+
+
+def test_a_zoneinfo_without_an_iana_key_is_refused() -> None:
+    files = [p for p in zoneinfo.TZPATH if os.path.isfile(os.path.join(p, "Europe/Moscow"))]
+    if not files:
+        pytest.skip("no system zone files to read a ZoneInfo from")
+    with open(os.path.join(files[0], "Europe/Moscow"), "rb") as data:
+        copy = ZoneInfo.from_file(data)
+    for call in _zone_calls(copy)[2:4]:  # the formatters take ZoneInfo values
+        _refused(call, "ZoneInfo read from a file")
 
 
 def test_localtime_as_a_zoneinfo_is_refused() -> None:

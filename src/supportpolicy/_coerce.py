@@ -75,7 +75,7 @@ def zone(value: object, name: str = "timezone") -> zoneinfo.ZoneInfo:
     refused, because they make results depend on the host.
     """
     if isinstance(value, zoneinfo.ZoneInfo):
-        key = value.key
+        key = value.key or "a ZoneInfo read from a file"
     elif isinstance(value, str):
         key = value.strip()
     else:
