@@ -134,6 +134,38 @@ def peers(years: range) -> dict[str, Any]:
     return found
 
 
+def backward_workloads(
+    ours: dict[str, Any], office: tuple[Any, list[Any]], around: tuple[Any, list[Any]],
+    day: dt.timedelta,
+) -> None:
+    """Subtract, negative-days and previous-closing rows (issue 10), with the same floor."""
+    moscow, m_cases = office
+    always, b_cases = around
+    for hours in (1, 40, 400):
+        d = dt.timedelta(hours=hours)
+        ours[f"subtract {hours}h"] = (
+            lambda c, d=d: sla.subtract_business_time(moscow, c[0], d),
+            m_cases,
+            lambda c, d=d: c[0].astimezone(MSK) - d,
+        )
+    for days in (1, 20):
+        ours[f"days -{days}"] = (
+            lambda c, n=days: sla.add_business_days(moscow, c[0], -n),
+            m_cases,
+            lambda c, n=days: c[0].astimezone(MSK) - dt.timedelta(days=n),
+        )
+    ours["prev closing"] = (
+        lambda c: sla.previous_closing(moscow, c[0]),
+        m_cases,
+        lambda c: c[0].astimezone(MSK) - day,
+    )
+    ours["24x7 sub 24h"] = (
+        lambda c: sla.subtract_business_time(always, c[0], day),
+        b_cases,
+        lambda c: c[0].astimezone(BERLIN) - day,
+    )
+
+
 def extra_workloads(ours: dict[str, Any], m_cases: list[Any], day: dt.timedelta) -> None:
     """Union, override and night-shift rows (issue 10), with the same floor."""
     utc = ZoneInfo("UTC")
@@ -207,29 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             b_cases,
             lambda c, d=d: c[0].astimezone(BERLIN) + d,
         )
-    for hours in (1, 40, 400):
-        d = dt.timedelta(hours=hours)
-        ours[f"subtract {hours}h"] = (
-            lambda c, d=d: sla.subtract_business_time(moscow, c[0], d),
-            m_cases,
-            lambda c, d=d: c[0].astimezone(MSK) - d,
-        )
-    for days in (1, 20):
-        ours[f"days -{days}"] = (
-            lambda c, n=days: sla.add_business_days(moscow, c[0], -n),
-            m_cases,
-            lambda c, n=days: c[0].astimezone(MSK) - dt.timedelta(days=n),
-        )
-    ours["prev closing"] = (
-        lambda c: sla.previous_closing(moscow, c[0]),
-        m_cases,
-        lambda c: c[0].astimezone(MSK) - day,
-    )
-    ours["24x7 sub 24h"] = (
-        lambda c: sla.subtract_business_time(always, c[0], day),
-        b_cases,
-        lambda c: c[0].astimezone(BERLIN) - day,
-    )
+    backward_workloads(ours, (moscow, m_cases), (always, b_cases), day)
     extra_workloads(ours, m_cases, day)
     for fn, cases, _ in ours.values():  # warm the per-year caches, as a long-running app has them
         for case in cases:

@@ -173,9 +173,9 @@ def test_a_calendar_closed_for_years_answers_without_hanging() -> None:
 
 def test_instants_outside_the_supported_years_are_refused() -> None:
     cal = sla.calendar("UTC", "24x7")
-    with pytest.raises(errors.InvalidValueError, match="1900 to 2400"):
+    with pytest.raises(errors.InvalidValueError, match="supported range"):
         sla.is_open(cal, dt.datetime(1800, 1, 1, tzinfo=ZoneInfo("UTC")))
     with pytest.raises(errors.NeverOpenError, match="more than 200 years after"):
         sla.add_business_time(
-            cal, dt.datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")), dt.timedelta(days=200_000)
+            cal, dt.datetime(2026, 1, 1, tzinfo=ZoneInfo("UTC")), dt.timedelta(days=100_000)
         )

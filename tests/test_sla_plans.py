@@ -185,7 +185,7 @@ def test_malformed_file_names_file_key_and_accepted(
     [
         ("p2 = { hours = 2 }", "", "p2"),
         ("p2 = { hours = 2 }", "p2 = { days = 2 }", "minutes, hours, business_days"),
-        ("p2 = { hours = 2 }", "p2 = { hours = 0 }", "from 1 to"),
+        ("p2 = { hours = 2 }", "p2 = { hours = 0 }", "accepted: integers 1-"),
         ("p2 = { hours = 2 }", "p2 = { hours = 2, minutes = 5 }", "one key"),
         ("p2 = { hours = 2 }", "p5 = { hours = 2 }", "p5"),
         ('title = "Bavarian working days"', "", "title"),

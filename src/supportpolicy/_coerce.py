@@ -13,6 +13,7 @@ import functools
 import math
 import numbers
 import operator
+import re
 import zoneinfo
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
@@ -74,7 +75,7 @@ def zone(value: object, name: str = "timezone") -> zoneinfo.ZoneInfo:
     refused, because they make results depend on the host.
     """
     if isinstance(value, zoneinfo.ZoneInfo):
-        key = value.key
+        key = value.key or "a ZoneInfo read from a file"
     elif isinstance(value, str):
         key = value.strip()
     else:
@@ -82,9 +83,9 @@ def zone(value: object, name: str = "timezone") -> zoneinfo.ZoneInfo:
             f"{name} must be an IANA zone name such as 'Europe/Moscow', got {type(value).__name__}"
         )
     if key not in _zone_names():
-        shown = key if len(key) <= 60 else key[:57] + "..."
         raise InvalidValueError(
-            f"unknown {name} {shown!r}; give an IANA zone name such as 'Europe/Moscow' or 'UTC'"
+            f"unknown {name} {shown(key)}; "
+            "give an IANA name of a zone such as 'Europe/Moscow' or 'UTC'"
         )
     return value if isinstance(value, zoneinfo.ZoneInfo) else zoneinfo.ZoneInfo(key)
 
@@ -104,22 +105,32 @@ def integer(
 ) -> int:
     """*value* as an ``int`` if it is an integer (any :class:`numbers.Integral`, numpy's
     included, but not bool) within ``[minimum, maximum]``, else raise."""
+    bounds = (
+        (f"from {minimum} to {maximum}" if minimum < 0 else f"{minimum}-{maximum}")
+        if minimum is not None and maximum is not None
+        else f">= {minimum}"
+        if minimum is not None
+        else f"<= {maximum}"
+        if maximum is not None
+        else ""
+    )
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise InvalidTypeError(f"{name} must be an integer, got {type(value).__name__}")
+        raise InvalidTypeError(
+            f"{name} must be an integer, got {type(value).__name__} {shown(value)}; "
+            f"accepted: integers{' ' if bounds else ''}{bounds or 'only'}"
+        )
     number = operator.index(value)
     low = minimum is not None and number < minimum
     high = maximum is not None and number > maximum
     if low or high:
-        bounds = (
-            f"from {minimum} to {maximum}"
-            if minimum is not None and maximum is not None
-            else f">= {minimum}"
-            if minimum is not None
-            else f"<= {maximum}"
+        problem = (
+            "is negative"
+            if low and minimum == 0
+            else "is not > 0"
+            if low and minimum == 1
+            else "is out of range"
         )
-        raise InvalidValueError(
-            f"{name} {shown(number)} is out of range; accepted: integers {bounds}"
-        )
+        raise InvalidValueError(f"{name} {shown(number)} {problem}; accepted: integers {bounds}")
     return number
 
 
@@ -134,6 +145,87 @@ def duration(value: object, name: str = "duration") -> dt.timedelta:
             f"{name} {value} is too long; "
             f"accepted: durations up to {_limits.MAX_DURATION.days} days"
         )
+    return value
+
+
+def micros(delta: dt.timedelta) -> int:
+    """The exact number of microseconds in *delta* (the one home of that arithmetic)."""
+    return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+
+
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_QUARTER = re.compile(r"^(\d{4})-?[Qq]([1-4])$")
+
+
+def _year_and(value: object, name: str, grammar: re.Pattern[str], example: str) -> tuple[int, int]:
+    if isinstance(value, str):
+        match = grammar.match(value.strip())
+        if not match:
+            raise InvalidValueError(f"{name} {_clip(value)!r} is not {example}")
+        return int(match[1]), int(match[2])
+    if isinstance(value, tuple) and len(value) == 2:
+        return integer(value[0], f"{name} year", maximum=None), integer(
+            value[1], f"{name} number", maximum=None
+        )
+    raise InvalidTypeError(
+        f"{name} must be {example} or a (year, number) pair of ints, got {type(value).__name__}"
+    )
+
+
+def _check_year(year: int, value: object, name: str) -> None:
+    if not _limits.MIN_YEAR <= year <= _limits.MAX_YEAR:
+        raise InvalidValueError(
+            f"{name} {_clip(value)!r} is out of range; accepted: years "
+            f"{_limits.MIN_YEAR} to {_limits.MAX_YEAR}"
+        )
+
+
+def month(value: object, name: str = "month") -> tuple[int, int]:
+    """``(year, month)`` of a month given as ``"YYYY-MM"`` (or ``"YYYY-M"``), a
+    ``(year, month)`` pair of ints, or a ``datetime.date`` (its month); years
+    1900-2399. A datetime is refused: its month depends on the timezone."""
+    if isinstance(value, dt.datetime):
+        raise InvalidTypeError(
+            f"{name} must be 'YYYY-MM', a (year, month) pair or a date, not a datetime "
+            "(an instant's month depends on the timezone; pass its date in that zone)"
+        )
+    if isinstance(value, dt.date):
+        year, number = value.year, value.month
+    else:
+        year, number = _year_and(value, name, _MONTH, "'YYYY-MM', such as '2026-11'")
+    _check_year(year, value, name)
+    if not 1 <= number <= 12:
+        raise InvalidValueError(
+            f"{name} {_clip(value)!r} is out of range; accepted: 'YYYY-MM' with months 1-12"
+        )
+    return year, number
+
+
+def quarter(value: object, name: str = "quarter") -> tuple[int, int]:
+    """``(year, n)`` of a quarter given as ``"YYYY-Qn"`` or a ``(year, n)`` pair of ints."""
+    year, number = _year_and(value, name, _QUARTER, "'YYYY-Qn', such as '2026-Q4'")
+    _check_year(year, value, name)
+    if not 1 <= number <= 4:
+        raise InvalidValueError(
+            f"{name} {_clip(value)!r} is out of range; accepted: 'YYYY-Qn' with quarters 1-4"
+        )
+    return year, number
+
+
+def day(value: object, name: str = "day") -> dt.date:
+    """*value* if it is a ``datetime.date`` (not a datetime) in the years 1900-2399."""
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        raise InvalidTypeError(
+            f"{name} must be a datetime.date (not a datetime); give datetime.date values, "
+            f"got {type(value).__name__}"
+        )
+    _check_year(value.year, value.isoformat(), name)
+    return value
+
+
+def _clip(value: object) -> object:
+    if isinstance(value, str) and len(value) > 60:
+        return value[:57] + "..."
     return value
 
 

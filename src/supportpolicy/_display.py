@@ -22,6 +22,8 @@ import html
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
+from supportpolicy import _coerce
+
 __all__ = [
     "REPR_LIMIT",
     "cell",
@@ -90,7 +92,7 @@ def minutes(delta: dt.timedelta | None) -> int | float | None:
     """
     if delta is None:
         return None
-    micros = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+    micros = _coerce.micros(delta)
     whole, rest = divmod(micros, _US_PER_MINUTE)
     return whole if rest == 0 else micros / _US_PER_MINUTE
 

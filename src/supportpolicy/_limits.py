@@ -14,14 +14,20 @@ import datetime as dt
 __all__ = [
     "EARLIEST",
     "LATEST",
+    "MAX_BUSINESS_DAYS",
+    "MAX_CLOSED_DAYS_SPAN",
     "MAX_DECIMAL_DIGITS",
     "MAX_DURATION",
     "MAX_FILE_BYTES",
     "MAX_FILE_ENTRIES",
     "MAX_INTEGER",
+    "MAX_QUERY_WORK",
+    "MAX_TARGET_AMOUNT",
     "MAX_TEXT_CHARS",
     "MAX_TOML_BYTES",
     "MAX_TOML_DEPTH",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "RANGE_TEXT",
 ]
 
@@ -39,6 +45,30 @@ MAX_DURATION = LATEST - EARLIEST
 
 MAX_INTEGER = 10**9
 """The largest count (business days, sessions, minutes of a target) accepted."""
+
+MIN_YEAR = 1900
+"""The first year a month, a quarter or a date range may name."""
+
+MAX_YEAR = 2399
+"""The last year a month, a quarter or a date range may name."""
+
+MAX_TARGET_AMOUNT = 50_000
+"""The largest amount of an SLA target (minutes, hours or business days): 50,000 hours
+are more than five years around the clock, far beyond any agreed target, and 50,000
+business days stay within :data:`MAX_BUSINESS_DAYS`."""
+
+MAX_BUSINESS_DAYS = 73_200
+"""The largest count of business days added at once: the most working days the clock's
+200 years of look-ahead can hold (200 x 366)."""
+
+MAX_QUERY_WORK = 1_000_000
+"""The most work one clock query may do, counted as open intervals plus working days of
+every local year it steps through (a year of Mon-Fri 09:00-18:00 is about 510). A query
+whose estimate (from the open time of the years seen so far) exceeds it is refused before
+the years are built."""
+
+MAX_CLOSED_DAYS_SPAN = 100 * 366
+"""The longest range of dates, in days, that ``sla.closed_days`` lists at once (100 years)."""
 
 MAX_DECIMAL_DIGITS = 40
 """The most significant digits, and the largest exponent, a Decimal input may have."""

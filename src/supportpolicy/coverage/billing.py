@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -41,7 +40,6 @@ _EXACT = decimal.Context(
 _ROUNDING = decimal.Context(
     prec=200, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation]
 )
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
 
 def _money(value: object, name: str) -> Decimal:
@@ -98,7 +96,7 @@ def _when(value: object) -> dt.date:
     if isinstance(value, dt.datetime):
         return _coerce.aware(value, "date")
     if isinstance(value, dt.date):
-        return value
+        return _coerce.day(value, "date")
     raise InvalidTypeError(
         f"date must be a datetime.date or an aware datetime.datetime, got {type(value).__name__}"
     )
@@ -297,10 +295,10 @@ def monthly_statements(
     *timezones* is one IANA name for all customers or a mapping customer -> name.
     """
     items = _entries(entries)
-    if timezones is not None and not isinstance(timezones, str | Mapping):
+    if not (timezones is None or isinstance(timezones, str | Mapping)):
         raise InvalidTypeError(
-            "timezones must be an IANA zone name, a mapping of customer to zone name, or "
-            f"None, got {type(timezones).__name__}"
+            "timezones must be one IANA zone name or a mapping customer -> zone name, "
+            f"got {type(timezones).__name__}"
         )
     statements = []
     for who in sorted({e.customer for e in items}):
@@ -336,25 +334,11 @@ def _entries(entries: object) -> list[TimeEntry]:
 
 
 def _month(value: object) -> tuple[int, int]:
-    match = _MONTH.match(value) if isinstance(value, str) else None
-    if match is None or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
-        raise InvalidValueError(
-            f"month {shown(value)} is not accepted; give 'YYYY-MM', e.g. '2026-11'"
-        )
-    return int(match.group(1)), int(match.group(2))
+    return _coerce.month(value, "month")
 
 
 def _zone(name: object) -> zoneinfo.ZoneInfo | None:
-    if name is None:
-        return None
-    if not isinstance(name, str):
-        raise InvalidTypeError(f"timezone must be an IANA name string, got {type(name).__name__}")
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise InvalidValueError(
-            f"unknown timezone {shown(name)}; give an IANA name such as 'Europe/Zurich'"
-        ) from None
+    return None if name is None else _coerce.zone(name, "timezone")
 
 
 def _local(when: dt.date, zone: zoneinfo.ZoneInfo | None) -> tuple[dt.date, int, dt.time]:

@@ -14,9 +14,9 @@ from collections.abc import Mapping
 
 import attrs
 
-from supportpolicy import _toml
+from supportpolicy import _coerce, _toml
 from supportpolicy.engagement._text import tr
-from supportpolicy.errors import InvalidTypeError, InvalidValueError, PolicyFileError
+from supportpolicy.errors import InvalidValueError, PolicyFileError
 
 __all__ = ["MeetingCadence", "MeetingRule", "load_meeting_rule", "meeting_rule", "ticket_meeting"]
 
@@ -100,12 +100,7 @@ def ticket_meeting(open_tickets: int = 0, rule: MeetingRule | None = None) -> Me
     >>> ticket_meeting(5).every_days, ticket_meeting(5).minutes
     (14, 30)
     """
-    if isinstance(open_tickets, bool) or not isinstance(open_tickets, int):
-        raise InvalidTypeError(
-            f"open_tickets must be an int >= 0, got {type(open_tickets).__name__}"
-        )
-    if open_tickets < 0:
-        raise InvalidValueError(f"open_tickets must be >= 0, got {open_tickets}")
+    open_tickets = _coerce.integer(open_tickets, "open_tickets", minimum=0)
     table = meeting_rule() if rule is None else rule
     for cadence in table.cadences:
         if cadence.up_to is None or open_tickets <= cadence.up_to:

@@ -11,11 +11,12 @@ step), or else to the nearest earlier one, and never out of the month.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 
 import attrs
 
-from supportpolicy import sla
+from supportpolicy import _coerce, sla
 from supportpolicy.engagement._months import Month, parse_month
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.tiers import TamTier, tam_tiers
@@ -82,8 +83,10 @@ class ProposedSchedule:
 
 
 def _weekday(value: object) -> int:
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
-        return value
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        number = _coerce.integer(value, "weekday", maximum=None)
+        if 0 <= number <= 6:
+            return number
     if isinstance(value, str) and value.strip()[:3].lower() in _DAYS:
         return _DAYS.index(value.strip()[:3].lower())
     raise InvalidValueError(

@@ -16,7 +16,7 @@ import attrs
 from supportpolicy import _coerce
 from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
 from supportpolicy.engagement._text import tr
-from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
+from supportpolicy.errors import InvalidTypeError
 from supportpolicy.i18n import N_
 
 __all__ = ["MAX_SESSION_MINUTES", "Session", "SessionStatus", "Violation", "ViolationKind"]
@@ -48,16 +48,7 @@ def _status(value: object) -> SessionStatus:
 
 
 def _minutes(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(
-            f"session minutes must be an int, got {type(value).__name__} ({shown(value)})"
-        )
-    if not 0 < value <= MAX_SESSION_MINUTES:
-        raise InvalidValueError(
-            f"session minutes {value} is impossible; give 1 to {MAX_SESSION_MINUTES} "
-            "(sessions of 003 last at most 60)"
-        )
-    return value
+    return _coerce.integer(value, "session minutes", minimum=1, maximum=MAX_SESSION_MINUTES)
 
 
 def _review(value: object) -> bool:

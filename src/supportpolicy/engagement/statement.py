@@ -34,7 +34,7 @@ from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.sessions import Session, SessionStatus, Violation, ViolationKind
 from supportpolicy.engagement.tiers import TamTier, tam_tiers
 from supportpolicy.engagement.views import ledger_state
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.errors import InvalidValueError
 from supportpolicy.i18n import N_
 
 __all__ = ["TamStatement", "tam_statement"]
@@ -195,11 +195,7 @@ _COUNTS = (
 
 
 def _carried_in(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"carried_in must be an int >= 0, got {type(value).__name__}")
-    if value < 0:
-        raise InvalidValueError(f"carried_in must be >= 0, got {value}")
-    return value
+    return _coerce.integer(value, "carried_in", minimum=0)
 
 
 def _sessions(value: object) -> tuple[Session, ...]:

@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
+import numbers
+import operator
 import zoneinfo
 from decimal import Decimal
 from typing import Literal
@@ -31,7 +33,7 @@ from babel import dates as babel_dates
 from babel import numbers as babel_numbers
 
 from supportpolicy import _coerce, _limits
-from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError, shown
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n.catalogs import normalize_locale, translator
 
 __all__ = [
@@ -61,15 +63,15 @@ _US_PER_MINUTE = 60 * _US_PER_SECOND
 _US_PER_HOUR = 60 * _US_PER_MINUTE
 
 
-def _whole(value: object, name: str) -> int:
-    """Return *value* if it is a plain int (bool refused), else raise."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"{name} must be an int, got {type(value).__name__} {shown(value)}")
-    return value
+def _whole(value: object, name: str, **bounds: int | None) -> int:
+    """*value* as an int (any integer but bool, numpy's included), within *bounds*."""
+    return _coerce.integer(value, name, **bounds)
 
 
 def _plain_decimal(value: object, name: str) -> Decimal:
     """Return *value* as a finite Decimal; int and Decimal only (float and bool refused)."""
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        value = operator.index(value)
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise InvalidTypeError(
             f"{name} must be a Decimal or an int (never a float, which is inexact), "
@@ -128,7 +130,7 @@ def format_duration(delta: dt.timedelta, locale: str) -> str:
         )
     language = normalize_locale(locale)
     tr = translator(language, "core")
-    total = (delta.days * 86_400 + delta.seconds) * _US_PER_SECOND + delta.microseconds
+    total = _coerce.micros(delta)
     magnitude = abs(total)
     hours, rest = divmod(magnitude, _US_PER_HOUR)
     minutes, micros = divmod(rest, _US_PER_MINUTE)
@@ -162,40 +164,23 @@ def format_business_days(n: int, locale: str) -> str:
     >>> format_business_days(1, "es")
     '1 día hábil'
     """
-    count = _coerce.integer(n, "n", minimum=-_limits.MAX_INTEGER)
+    count = _whole(n, "n", minimum=-_limits.MAX_INTEGER)
     tr = translator(normalize_locale(locale), "core")
     return tr.ngettext("{n} business day", "{n} business days", abs(count)).format(n=count)
 
 
 def _zone(tz: object) -> dt.tzinfo:
-    """A tzinfo from an IANA zone name or a tzinfo; anything else is refused."""
-    if isinstance(tz, dt.tzinfo):
-        return tz
-    if not isinstance(tz, str):
-        raise InvalidTypeError(
-            f"tz must be an IANA zone name such as 'Europe/Moscow' or a tzinfo, "
-            f"got {type(tz).__name__}"
-        )
-    try:
-        return zoneinfo.ZoneInfo(tz.strip())
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        raise InvalidValueError(
-            f"unknown timezone {tz!r}; give an IANA zone name such as 'Europe/Moscow'"
-        ) from None
+    """A tzinfo from an IANA zone name, a ``ZoneInfo`` or a fixed offset; else refused."""
+    if isinstance(tz, dt.tzinfo) and not isinstance(tz, zoneinfo.ZoneInfo):
+        return tz  # a fixed offset such as datetime.UTC: the same on every host
+    return _coerce.zone(tz, "tz")
 
 
 def _instant(value: object, tz: object) -> dt.datetime:
-    """*value* as an aware datetime shown in *tz* (default: its own zone)."""
-    if not isinstance(value, dt.datetime):
-        raise InvalidTypeError(
-            f"instant must be a timezone-aware datetime.datetime, got {type(value).__name__}"
-        )
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise NaiveDatetimeError(
-            f"instant {value.isoformat()} is naive; pass an aware datetime, "
-            "for example datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo('Europe/Moscow'))"
-        )
-    return value if tz is None else value.astimezone(_zone(tz))
+    """*value* as an aware datetime in the supported range, shown in *tz* (default: its
+    own zone)."""
+    instant = _coerce.aware(value, "instant")
+    return instant if tz is None else instant.astimezone(_zone(tz))
 
 
 def _width(format: object) -> str:
@@ -351,9 +336,7 @@ def weekday_name(weekday: int, locale: str, width: str = "abbreviated") -> str:
     >>> weekday_name(0, "de", "wide"), weekday_name(6, "ru")
     ('Montag', 'вс')
     """
-    day = _whole(weekday, "weekday")
-    if not 0 <= day <= 6:
-        raise InvalidValueError(f"weekday must be 0 (Monday) to 6 (Sunday), got {day}")
+    day = _whole(weekday, "weekday, 0 (Monday) to 6 (Sunday),", minimum=0, maximum=6)
     if width not in WIDTHS:
         raise InvalidValueError(f"unknown width {shown(width)}; accepted: {', '.join(WIDTHS)}")
     names = babel_dates.get_day_names(width, context="stand-alone", locale=normalize_locale(locale))

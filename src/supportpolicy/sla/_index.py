@@ -32,19 +32,23 @@ import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
+from supportpolicy import _limits
 from supportpolicy._coerce import aware
 from supportpolicy.errors import InvalidValueError
 
 __all__ = [
+    "BEYOND_HORIZON",
     "HORIZON_YEARS",
     "MAX_YEAR",
     "MIN_YEAR",
     "UTC",
     "Segment",
     "YearIndex",
+    "check_work",
     "instant_at",
     "utc_instant",
     "wall_to_utc",
+    "work",
 ]
 
 UTC = dt.UTC
@@ -52,6 +56,9 @@ MIN_YEAR = 1900
 MAX_YEAR = 2400
 HORIZON_YEARS = 200
 """How many years a search for open time may look ahead before it gives up."""
+BEYOND_HORIZON = dt.timedelta(days=367 * (HORIZON_YEARS + 2))
+"""More open time than the years a search looks at can hold on any calendar (a local
+year lasts at most 366 days and an offset change): a target beyond it fails at once."""
 _ZERO = dt.timedelta(0)
 _DAY = dt.timedelta(days=1)
 
@@ -242,6 +249,21 @@ class YearIndex:
                     self._segments[year] = segment
         return segment
 
+    def sketch(self, year: int) -> tuple[dt.timedelta, int, int]:
+        """Open time, work (see :func:`work`) and working days of local *year*, estimated
+        from its wall-clock hours alone (DST ignored) without building the year: the
+        up-front estimate of a large query's work. Never on the hot path."""
+        minutes = count = days = 0
+        day = dt.date(year, 1, 1)
+        while day.year == year:
+            hours = self._day_hours(day)
+            if hours:
+                days += 1
+                count += len(hours)
+                minutes += sum(end - start for start, end in hours)
+            day += _DAY
+        return dt.timedelta(minutes=minutes), count + days + 1, days
+
     def locate(self, instant: dt.datetime) -> tuple[int, Segment]:
         """The local year holding UTC *instant*, and its segment."""
         year = instant.year
@@ -330,12 +352,42 @@ def combined_segment(
 
 
 def utc_instant(value: object, name: str) -> dt.datetime:
-    """*value* (an aware datetime, else refused) as a UTC instant; the clock's hot path."""
-    if type(value) is dt.datetime and value.tzinfo is not None:
+    """*value* (an aware datetime in the supported range, else refused) as a UTC instant;
+    the clock's hot path: a year strictly inside the range is inside for any offset."""
+    if type(value) is dt.datetime and value.tzinfo is not None and 1900 < value.year < 2399:
         offset = value.utcoffset()
         if offset is not None:
             return value.astimezone(UTC)
     return aware(value, name).astimezone(UTC)
+
+
+def work(segment: Segment) -> int:
+    """The work a query spends stepping through *segment*'s year (the unit of
+    ``_limits.MAX_QUERY_WORK``): its open intervals and working days, plus one."""
+    return len(segment.starts) + len(segment.day_cum) + 1
+
+
+SKETCH_DURATION = dt.timedelta(days=600)
+"""Durations above this may exceed ``MAX_QUERY_WORK`` (at one interval a minute); only
+they pay for the up-front estimate."""
+SKETCH_DAYS = 366
+"""Counts of business days above this are estimated up front."""
+
+
+def check_work(
+    spent: int, more_years: int, per_year: Segment | int, subject: str = "this query"
+) -> None:
+    """Refuse a query whose work so far plus *more_years* further years of *per_year*
+    work (a segment's, or a sketch's) would exceed ``_limits.MAX_QUERY_WORK``, before
+    those years are built."""
+    estimate = spent + more_years * (per_year if isinstance(per_year, int) else work(per_year))
+    if estimate > _limits.MAX_QUERY_WORK:
+        raise InvalidValueError(
+            f"{subject} would make the clock step through about {more_years} more years "
+            f"({estimate} open intervals and working days), more than the limit of "
+            f"{_limits.MAX_QUERY_WORK} per query (MAX_QUERY_WORK) on this calendar; "
+            "accepted: a shorter duration, count or span"
+        )
 
 
 def instant_at(segment: Segment, target: dt.timedelta) -> dt.datetime:

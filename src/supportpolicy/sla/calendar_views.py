@@ -70,7 +70,7 @@ def calendar_facts(
     dates with hours of their own; for a union or intersection, how it combines."""
     where = None if country is None else country + (f"-{subdiv}" if subdiv else "")
     if combine is None:
-        head = (Fact(None, None, _display.clip(repr(hours), 60), brief="{}"),)
+        head: tuple[Fact, ...] = (Fact(None, None, _display.clip(repr(hours), 60), brief="{}"),)
     else:
         inner = ", ".join(map(repr, parts))
         head = (

@@ -27,6 +27,7 @@ problem and what is accepted.
 from __future__ import annotations
 
 import datetime as dt
+import weakref
 import zoneinfo
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
@@ -34,8 +35,15 @@ from typing import Any
 
 import attrs
 
+from supportpolicy import _coerce, _limits
 from supportpolicy._render import Facts, Shown
-from supportpolicy.errors import CalendarError, InvalidTypeError, shown
+from supportpolicy.errors import (
+    CalendarError,
+    InvalidTypeError,
+    InvalidValueError,
+    SupportPolicyError,
+    shown,
+)
 from supportpolicy.i18n import translator
 from supportpolicy.sla import _holidays
 from supportpolicy.sla._day_rules import cut_last, dated_hours, day_options, local_hours
@@ -46,6 +54,25 @@ from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
 __all__ = ["Calendar", "ClosedDay", "calendar", "closed_days"]
 
 _NO_HOURS: tuple[Interval, ...] = ()
+
+
+def _zone_name(value: object) -> str:
+    """The calendar's zone as its IANA name (``"localtime"`` and unknown names refused)."""
+    return _coerce.zone(value, "timezone").key
+
+
+def _weak_day_hours(cal: Calendar) -> Callable[[dt.date], tuple[Interval, ...]]:
+    """``cal.day_hours`` through a weak reference, so that the index inside *cal* does
+    not keep *cal* alive: no reference cycle, a dropped calendar is freed at once."""
+    ref = weakref.ref(cal)
+
+    def day_hours(day: dt.date) -> tuple[Interval, ...]:
+        alive = ref()
+        if alive is None:  # pragma: no cover - the index is reachable only through cal
+            raise CalendarError("the calendar of this index no longer exists")
+        return alive.day_hours(day)
+
+    return day_hours
 
 
 @attrs.frozen
@@ -69,7 +96,7 @@ class Calendar(Shown):
     pickling.
     """
 
-    timezone: str
+    timezone: str = attrs.field(converter=_zone_name)
     hours: WeeklyHours
     country: str | None = None
     subdiv: str | None = None
@@ -89,7 +116,7 @@ class Calendar(Shown):
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_dated", dict(self.hours_on))
         if self.combine is None:
-            index = YearIndex(self.tz, self.day_hours)
+            index = YearIndex(self.tz, _weak_day_hours(self))
         else:
             parts = tuple(part.index for part in self.parts)
             index = YearIndex.combined(self.tz, parts, self.combine == "intersection")
@@ -256,13 +283,10 @@ def open_at(index: YearIndex, u: dt.datetime) -> bool:
 
 
 def _check_timezone(args: dict[str, Any]) -> str | None:
-    name = args["timezone"]
-    if not isinstance(name, str) or not name.strip():
-        return f"timezone must be an IANA name such as 'Europe/Moscow', got {name!r}"
     try:
-        zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        return f"unknown timezone {name!r}; give an IANA name such as 'Europe/Moscow'"
+        _coerce.zone(args["timezone"], "timezone")
+    except SupportPolicyError as exc:
+        return str(exc)
     return None
 
 
@@ -377,14 +401,25 @@ def closed_days(
 
     Holiday names come in *locale*'s language where the ``holidays`` data has it
     (English as ``en_US``), else as the library's own localized wording ("Public
-    holiday", "Day off transferred from <date>").
+    holiday", "Day off transferred from <date>"). *start* and *end* must be
+    ``datetime.date`` values (a datetime is refused, not truncated: its date depends on
+    the zone) in the years 1900-2399, at most ``_limits.MAX_CLOSED_DAYS_SPAN`` days
+    apart.
 
     >>> cal = calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
     >>> [d.day.isoformat() for d in closed_days(cal, dt.date(2026, 5, 1), dt.date(2026, 5, 12))]
     ['2026-05-01', '2026-05-11']
     """
-    if end < start:
+    index_of(cal)  # refuses anything but a Calendar, naming the argument
+    first, last = _coerce.day(start, "start"), _coerce.day(end, "end")
+    if last < first:
         return ()
+    if (last - first).days >= _limits.MAX_CLOSED_DAYS_SPAN:
+        raise InvalidValueError(
+            f"the range {first.isoformat()} to {last.isoformat()} is too long; accepted: "
+            f"at most {_limits.MAX_CLOSED_DAYS_SPAN} days (100 years) per call"
+        )
+    start, end = first, last
     found: list[ClosedDay] = []
     names: dict[int, Any] = {}
     day = start

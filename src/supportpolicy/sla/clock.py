@@ -37,9 +37,19 @@ import datetime as dt
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from supportpolicy.errors import InvalidTypeError, InvalidValueError, NeverOpenError
+from supportpolicy import _coerce
+from supportpolicy.errors import NeverOpenError
 from supportpolicy.sla._backward import check_result, latest_at, year_before
-from supportpolicy.sla._index import HORIZON_YEARS, YearIndex, instant_at, utc_instant
+from supportpolicy.sla._index import (
+    BEYOND_HORIZON,
+    HORIZON_YEARS,
+    SKETCH_DURATION,
+    YearIndex,
+    check_work,
+    instant_at,
+    utc_instant,
+    work,
+)
 from supportpolicy.sla.calendars import Calendar, index_of
 
 __all__ = [
@@ -61,17 +71,26 @@ def _at_offset(
     """Earliest instant at open-time *target* counted from the start of *year* (> 0)."""
     segment = index.year(year)
     limit = year + HORIZON_YEARS
+    spent = 0
     while target > segment.total:
+        if target > BEYOND_HORIZON:  # more open time than any calendar's look-ahead holds
+            raise _beyond(start)
+        spent += work(segment)
+        check_work(spent, target // segment.total if segment.total else 1, segment)
         target -= segment.total
         year += 1
         if year > limit:
-            raise NeverOpenError(
-                f"the result lies more than {HORIZON_YEARS} years after {start.isoformat()}, "
-                f"further than the clock looks ahead; give a shorter duration, or check the "
-                "calendar's hours and closed dates"
-            )
+            raise _beyond(start)
         segment = index.year(year)
     return instant_at(segment, target)
+
+
+def _beyond(start: dt.datetime) -> NeverOpenError:
+    return NeverOpenError(
+        f"the result lies more than {HORIZON_YEARS} years after {start.isoformat()}, "
+        f"further than the clock looks ahead; give a shorter duration, or check the "
+        "calendar's hours and closed dates"
+    )
 
 
 def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
@@ -81,16 +100,13 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
     """
     index = index_of(cal)
     a = utc_instant(start, "start")
-    if type(duration) is not dt.timedelta:
-        raise InvalidTypeError(
-            f"duration must be a datetime.timedelta, got {type(duration).__name__}"
-        )
-    if duration <= _ZERO:
-        if duration < _ZERO:
-            raise InvalidValueError(
-                f"duration {duration} is negative; add_business_time accepts durations >= 0"
-            )
-        return a.astimezone(index.tz)
+    exotic = type(duration) is not dt.timedelta or not _ZERO < duration <= SKETCH_DURATION
+    if exotic:
+        if _coerce.duration(duration, "duration") == _ZERO:
+            return a.astimezone(index.tz)
+        open_time, per_year, _ = index.sketch(a.year)
+        if open_time:
+            check_work(0, duration // open_time, per_year, f"duration {duration}")
     year, segment = index.locate(a)
     return _at_offset(index, year, segment.offset(a) + duration, a).astimezone(index.tz)
 
@@ -99,6 +115,10 @@ def business_time_between(cal: Calendar, a: dt.datetime, b: dt.datetime) -> dt.t
     """The open time in ``[a, b)``; negative (``-between(b, a)``) when ``b < a``."""
     index = index_of(cal)
     ua, ub = utc_instant(a, "a"), utc_instant(b, "b")
+    if abs(ub.year - ua.year) > 2:
+        years = abs(ub.year - ua.year)
+        span = f"the span from {min(ua, ub).isoformat()} to {max(ua, ub).isoformat()}"
+        check_work(0, years, index.sketch(min(ua, ub).year)[1], span)
     if ub < ua:
         return -_between(index, ub, ua)
     return _between(index, ua, ub)
@@ -110,8 +130,13 @@ def _between(index: YearIndex, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
     if year_a == year_b:
         return seg_b.offset(b) - seg_a.offset(a)
     total = seg_a.total - seg_a.offset(a) + seg_b.offset(b)
+    spent = work(seg_a) + work(seg_b)
+    check_work(spent, year_b - year_a - 1, seg_a)
     for year in range(year_a + 1, year_b):
-        total += index.year(year).total
+        segment = index.year(year)
+        spent += work(segment)
+        check_work(spent, 0, segment)
+        total += segment.total
     return total
 
 
@@ -202,17 +227,13 @@ def subtract_business_time(cal: Calendar, end: dt.datetime, duration: dt.timedel
     """
     index = index_of(cal)
     t = utc_instant(end, "end")
-    if type(duration) is not dt.timedelta:
-        raise InvalidTypeError(
-            f"duration must be a datetime.timedelta, got {type(duration).__name__}"
-        )
-    if duration <= _ZERO:
-        if duration < _ZERO:
-            raise InvalidValueError(
-                f"duration {duration} is negative; subtract_business_time accepts "
-                "durations >= 0"
-            )
-        return t.astimezone(index.tz)
+    exotic = type(duration) is not dt.timedelta or not _ZERO < duration <= SKETCH_DURATION
+    if exotic:
+        if _coerce.duration(duration, "duration") == _ZERO:
+            return t.astimezone(index.tz)
+        open_time, per_year, _ = index.sketch(t.year)
+        if open_time:
+            check_work(0, duration // open_time, per_year, f"duration {duration}")
     year, segment = index.locate(t)
     first, seen = year, segment.offset(t)
     target = seen - duration

@@ -42,9 +42,19 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 
-from supportpolicy.errors import InvalidTypeError, NeverOpenError
+from supportpolicy import _coerce
+from supportpolicy._limits import MAX_BUSINESS_DAYS
+from supportpolicy.errors import NeverOpenError
 from supportpolicy.sla._backward import check_result, latest_at, year_before
-from supportpolicy.sla._index import HORIZON_YEARS, YearIndex, instant_at, utc_instant
+from supportpolicy.sla._index import (
+    HORIZON_YEARS,
+    SKETCH_DAYS,
+    YearIndex,
+    check_work,
+    instant_at,
+    utc_instant,
+    work,
+)
 from supportpolicy.sla.calendars import Calendar, index_of
 
 __all__ = ["add_business_days"]
@@ -54,12 +64,15 @@ def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.dateti
     """The instant *days* working days after *start* (see the module docstring)."""
     index = index_of(cal)
     a = utc_instant(start, "start")
-    if isinstance(days, bool) or not isinstance(days, int):
-        raise InvalidTypeError(f"days must be an int, got {type(days).__name__}")
-    if days < 0:
-        return _backward(index, a, -days).astimezone(index.tz)
+    days = _coerce.integer(days, "days", minimum=-MAX_BUSINESS_DAYS, maximum=MAX_BUSINESS_DAYS)
     if days == 0:
         return a.astimezone(index.tz)
+    if abs(days) > SKETCH_DAYS:
+        _, per_year, working = index.sketch(a.year)
+        if working:
+            check_work(0, abs(days) // working, per_year, f"days {days}")
+    if days < 0:
+        return _backward(index, a, -days).astimezone(index.tz)
     year, segment = index.locate(a)
     limit = year + HORIZON_YEARS
     clock = segment.offset(a)
@@ -73,7 +86,10 @@ def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.dateti
             k = -1
     offset = clock - segment.day_cum[k]
     m = k + days
+    spent = 0
     while m >= len(segment.day_cum):
+        spent += work(segment)
+        check_work(spent, m // len(segment.day_cum) if segment.day_cum else 1, segment)
         m -= len(segment.day_cum)
         year += 1
         _check_horizon(year, limit, a)

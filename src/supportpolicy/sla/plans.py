@@ -213,15 +213,10 @@ def _target(value: object, source: str, where: str) -> Target:
             f"{source}: {where} has unknown unit {shown(unit)}; "
             "accepted: minutes, hours, business_days"
         )
-    if isinstance(amount, bool) or not isinstance(amount, int) or not 0 < amount <= _MAX_AMOUNT:
-        raise PolicyFileError(
-            f"{source}: {where}.{unit} must be a whole number from 1 to {_MAX_AMOUNT}, "
-            f"got {shown(amount)}"
-        )
     try:
         return Target(amount, _UNITS[unit])
     except SupportPolicyError as exc:
-        raise PolicyFileError(f"{source}: {where}: {exc}") from None
+        raise PolicyFileError(f"{source}: {where}.{unit}: {exc}") from None
 
 
 def _targets(

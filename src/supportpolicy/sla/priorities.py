@@ -71,13 +71,8 @@ def as_priority(value: object, name: str = "priority") -> Priority:
     """
     if type(value) is Priority:
         return value
-    if isinstance(value, bool):
-        raise InvalidTypeError(f"{name} must be an int 1-4, not a bool ({shown(value)})")
-    if isinstance(value, numbers.Integral):  # numpy integers too
-        found = _BY_INT.get(_coerce.integer(value, name, maximum=None))
-        if found is None:
-            raise InvalidValueError(f"{name} {shown(value)} is out of range; accepted: 1-4")
-        return found
+    if isinstance(value, bool | numbers.Integral):
+        return _BY_INT[_coerce.integer(value, name, minimum=1, maximum=4)]
     if isinstance(value, str):
         key = value.strip().lower()
         key = key.removeprefix("p") if key[1:].isdigit() else key
@@ -90,4 +85,7 @@ def as_priority(value: object, name: str = "priority") -> Priority:
             f"unknown {name} {shown(value)}; accepted: 1-4, 'P1'-'P4', "
             "'critical', 'high', 'medium', 'low'"
         )
-    raise InvalidTypeError(f"{name} must be an int 1-4 or a string, got {type(value).__name__}")
+    raise InvalidTypeError(
+        f"{name} must be an int 1-4 or a string, got {type(value).__name__}; "
+        "accepted: 1-4, 'P1'-'P4', 'critical', 'high', 'medium', 'low'"
+    )

@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy import _coerce, _limits
 from supportpolicy.i18n import N_, translator
 
 __all__ = ["Metric", "StartReason", "Target", "Unit"]
@@ -54,12 +54,10 @@ class StartReason(enum.Enum):
     """A priority-1 incident was lowered by a workaround: the new priority's clock started then."""
 
 
-def _check_amount(instance: object, attribute: object, value: int) -> None:
-    del instance, attribute
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidTypeError(f"target amount must be an int, got {type(value).__name__}")
-    if value <= 0:
-        raise InvalidValueError(f"target amount must be > 0, got {value}")
+def _amount(value: object) -> int:
+    """A target amount: an integer (numpy's included, bool refused) from 1 to
+    ``_limits.MAX_TARGET_AMOUNT``."""
+    return _coerce.integer(value, "target amount", minimum=1, maximum=_limits.MAX_TARGET_AMOUNT)
 
 
 def _delta(target: Target) -> dt.timedelta | None:
@@ -80,7 +78,7 @@ class Target:
     '3 Arbeitstage'
     """
 
-    amount: int = attrs.field(validator=_check_amount)
+    amount: int = attrs.field(converter=_amount)
     unit: Unit = attrs.field(validator=attrs.validators.instance_of(Unit))
     duration: dt.timedelta | None = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(_delta, takes_self=True)

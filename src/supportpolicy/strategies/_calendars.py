@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
 
-from supportpolicy import sla
-from supportpolicy.errors import InvalidValueError
+from supportpolicy import _coerce, sla
+from supportpolicy.errors import InvalidValueError, SupportPolicyError
 from supportpolicy.sla.hours import DAY_NAMES
 
 __all__ = [
@@ -262,14 +262,13 @@ def _odd_wall_time(
 def _zone_name(calendar_or_zone: sla.Calendar | str) -> str:
     if isinstance(calendar_or_zone, sla.Calendar):
         return calendar_or_zone.timezone
-    try:
-        ZoneInfo(calendar_or_zone)  # an unknown name fails here, not at draw time
-    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
+    try:  # an unknown name fails here, not at draw time
+        return _coerce.zone(calendar_or_zone, "zone").key
+    except SupportPolicyError:
         raise InvalidValueError(
             f"instants() takes an sla.Calendar or an IANA zone name such as "
             f"'Europe/Berlin', got {calendar_or_zone!r}"
         ) from None
-    return calendar_or_zone
 
 
 @functools.lru_cache(maxsize=256)
