@@ -103,7 +103,7 @@ SLA_PLAN_MODULES = frozenset(
     SP + "sla" + suffix
     for suffix in (
         "", ".plans", ".targets", ".priorities", ".events", ".deadlines", ".status",
-        ".explain", ".views",
+        ".explain", ".views", "._plan_tables",
     )
 )  # fmt: skip
 """The ``sla`` modules above the calendar core; every other ``sla`` module is core."""

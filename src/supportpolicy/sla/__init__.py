@@ -5,7 +5,7 @@ nothing of plans; plans, deadlines and status build on them.
 """
 
 from supportpolicy.sla.algebra import intersection, union
-from supportpolicy.sla.calendars import Calendar, ClosedDay, calendar, closed_days
+from supportpolicy.sla.calendars import Calendar, calendar
 from supportpolicy.sla.clock import (
     add_business_time,
     business_time_between,
@@ -15,6 +15,7 @@ from supportpolicy.sla.clock import (
     previous_closing,
     subtract_business_time,
 )
+from supportpolicy.sla.closed import ClosedDay, closed_days
 from supportpolicy.sla.days import add_business_days
 from supportpolicy.sla.deadlines import (
     Deadline,

@@ -35,12 +35,11 @@ from typing import Any
 
 import attrs
 
-from supportpolicy import _coerce, _limits
+from supportpolicy import _coerce
 from supportpolicy._render import Facts, Shown
 from supportpolicy.errors import (
     CalendarError,
     InvalidTypeError,
-    InvalidValueError,
     SupportPolicyError,
     shown,
 )
@@ -51,7 +50,7 @@ from supportpolicy.sla._index import YearIndex, utc_instant
 from supportpolicy.sla.calendar_views import calendar_facts, describe_calendar, explain_open
 from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
 
-__all__ = ["Calendar", "ClosedDay", "calendar", "closed_days"]
+__all__ = ["Calendar", "calendar", "index_of"]
 
 _NO_HOURS: tuple[Interval, ...] = ()
 
@@ -73,18 +72,6 @@ def _weak_day_hours(cal: Calendar) -> Callable[[dt.date], tuple[Interval, ...]]:
         return alive.day_hours(day)
 
     return day_hours
-
-
-@attrs.frozen
-class ClosedDay:
-    """A date the weekly hours would open but the calendar keeps closed, and why.
-
-    ``name`` is the holiday's name in the requested language, or ``None`` for a date
-    closed explicitly by the calendar's owner.
-    """
-
-    day: dt.date
-    name: str | None
 
 
 @attrs.frozen(getstate_setstate=False, repr=False)
@@ -392,49 +379,6 @@ def calendar(
         open_dates=frozenset(open_list),
         extra_day_hours=extra,
     )
-
-
-def closed_days(
-    cal: Calendar, start: dt.date, end: dt.date, locale: str = "en"
-) -> tuple[ClosedDay, ...]:
-    """Dates in ``[start, end]`` that the weekly hours would open but *cal* keeps closed.
-
-    Holiday names come in *locale*'s language where the ``holidays`` data has it
-    (English as ``en_US``), else as the library's own localized wording ("Public
-    holiday", "Day off transferred from <date>"). *start* and *end* must be
-    ``datetime.date`` values (a datetime is refused, not truncated: its date depends on
-    the zone) in the years 1900-2399, at most ``_limits.MAX_CLOSED_DAYS_SPAN`` days
-    apart.
-
-    >>> cal = calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
-    >>> [d.day.isoformat() for d in closed_days(cal, dt.date(2026, 5, 1), dt.date(2026, 5, 12))]
-    ['2026-05-01', '2026-05-11']
-    """
-    index_of(cal)  # refuses anything but a Calendar, naming the argument
-    first, last = _coerce.day(start, "start"), _coerce.day(end, "end")
-    if last < first:
-        return ()
-    if (last - first).days >= _limits.MAX_CLOSED_DAYS_SPAN:
-        raise InvalidValueError(
-            f"the range {first.isoformat()} to {last.isoformat()} is too long; accepted: "
-            f"at most {_limits.MAX_CLOSED_DAYS_SPAN} days (100 years) per call"
-        )
-    start, end = first, last
-    found: list[ClosedDay] = []
-    names: dict[int, Any] = {}
-    day = start
-    while day <= end:
-        if cal.hours.days[day.weekday()] and not cal.day_hours(day):
-            name = None
-            if cal.country is not None and day not in cal.closed_dates:
-                if day.year not in names:
-                    names[day.year] = _holidays.localized_names(
-                        cal.country, cal.subdiv, day.year, locale
-                    )
-                name = names[day.year].get(day)
-            found.append(ClosedDay(day=day, name=name))
-        day += dt.timedelta(days=1)
-    return tuple(found)
 
 
 def index_of(cal: object) -> YearIndex:

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from supportpolicy.i18n import N_, format_date, format_datetime, translator
-from supportpolicy.sla.calendars import Calendar, closed_days
+from supportpolicy.sla.calendars import Calendar
+from supportpolicy.sla.closed import closed_days
 from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
