@@ -180,6 +180,16 @@ def _check_year(year: int, value: object, name: str) -> None:
         )
 
 
+def _checked_period(
+    year: int, number: int, value: object, name: str, *, accepted: str, last: int
+) -> tuple[int, int]:
+    """``(year, number)`` once the year is in range and ``1 <= number <= last``."""
+    _check_year(year, value, name)
+    if not 1 <= number <= last:
+        raise InvalidValueError(f"{name} {_clip(value)!r} is out of range; accepted: {accepted}")
+    return year, number
+
+
 def month(value: object, name: str = "month") -> tuple[int, int]:
     """``(year, month)`` of a month given as ``"YYYY-MM"`` (or ``"YYYY-M"``), a
     ``(year, month)`` pair of ints, or a ``datetime.date`` (its month); years
@@ -193,23 +203,17 @@ def month(value: object, name: str = "month") -> tuple[int, int]:
         year, number = value.year, value.month
     else:
         year, number = _year_and(value, name, _MONTH, "'YYYY-MM', such as '2026-11'")
-    _check_year(year, value, name)
-    if not 1 <= number <= 12:
-        raise InvalidValueError(
-            f"{name} {_clip(value)!r} is out of range; accepted: 'YYYY-MM' with months 1-12"
-        )
-    return year, number
+    return _checked_period(
+        year, number, value, name, accepted="'YYYY-MM' with months 1-12", last=12
+    )
 
 
 def quarter(value: object, name: str = "quarter") -> tuple[int, int]:
     """``(year, n)`` of a quarter given as ``"YYYY-Qn"`` or a ``(year, n)`` pair of ints."""
     year, number = _year_and(value, name, _QUARTER, "'YYYY-Qn', such as '2026-Q4'")
-    _check_year(year, value, name)
-    if not 1 <= number <= 4:
-        raise InvalidValueError(
-            f"{name} {_clip(value)!r} is out of range; accepted: 'YYYY-Qn' with quarters 1-4"
-        )
-    return year, number
+    return _checked_period(
+        year, number, value, name, accepted="'YYYY-Qn' with quarters 1-4", last=4
+    )
 
 
 def day(value: object, name: str = "day") -> dt.date:

@@ -1,7 +1,10 @@
 """The ``supportpolicy`` command line. It sits on top: nothing in the library imports it.
 
-One module per subcommand; each exposes ``register(subparsers)``, which adds its parser
-and sets ``run`` to a function taking the parsed arguments and returning an exit code.
+One module per subcommand; each may add its options (``options(parser)``) and has
+``run``, a function taking the parsed arguments and returning an exit code. The table
+``_COMMANDS`` names them with their help texts, and
+:func:`supportpolicy.cli._common.register` adds each with the common ``--locale`` and
+``--json``.
 Output is localized through the ``cli`` catalog domain (and the library's own
 ``explain``); error messages are English, as exceptions are.
 
@@ -36,11 +39,58 @@ from supportpolicy.cli import (
     route_cmd,
     tam_cmd,
 )
+from supportpolicy.cli._common import Command, register
 from supportpolicy.errors import SupportPolicyError
 
 __all__ = ["main"]
 
-_COMMANDS = (calendar_cmd, plans_cmd, deadline_cmd, classify_cmd, route_cmd, tam_cmd)
+_COMMANDS = (
+    Command(
+        calendar_cmd,
+        "calendar",
+        "list a business calendar's open hours and closed days",
+        "List the open intervals of a span of days and the closed working "
+        "days with their holiday names.",
+    ),
+    Command(
+        plans_cmd,
+        "plans",
+        "show the preset SLA plans",
+        "The preset SLA plans, one block per plan (or their records with --json).",
+    ),
+    Command(
+        deadline_cmd,
+        "deadline",
+        "reaction and resolution deadlines of a ticket",
+        "The reaction and resolution deadlines of a ticket, explained "
+        "(times are shown in the plan's time zone, with their UTC offset).",
+    ),
+    Command(
+        classify_cmd,
+        "classify",
+        "decide whether a request is in scope, billable or incomplete",
+        "Classify a support request under a coverage policy. A flag that no "
+        "rule of the policy looks at is noted on stderr: it does not change the decision.",
+    ),
+    Command(
+        route_cmd,
+        "route",
+        "Statement of Work or purchase hours for an implementation estimate",
+        "Route an implementation estimate (document 000): above 8 hours a "
+        "Statement of Work, at or below 8 hours buy the approved hours.",
+    ),
+    Command(
+        tam_cmd,
+        "tam",
+        "month statement of TAM working sessions",
+        "Account a month of TAM working sessions (document 003). CSV columns: "
+        "at (ISO start with offset), status (held, cancelled-by-customer, cancelled-by-tam), "
+        "optional minutes (default 60) and review (true/false); header names in any case, "
+        "UTF-8 with or without BOM, as Excel saves it. The statement is as of --as-of "
+        "(default: now): a month not over by then is an open statement (the sessions so "
+        "far; nothing forfeited or carried yet), a month that is over is closed.",
+    ),
+)
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 EXIT_BROKEN_PIPE = 141
@@ -64,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"supportpolicy {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for command in _COMMANDS:
-        command.register(sub)
+        register(sub, command)
     return parser
 
 

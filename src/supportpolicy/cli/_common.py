@@ -6,7 +6,8 @@ import argparse
 import datetime as dt
 import json
 import sys
-from typing import Any
+from types import ModuleType
+from typing import Any, NamedTuple
 
 from supportpolicy import _coerce, i18n
 from supportpolicy.errors import InvalidValueError, NaiveDatetimeError
@@ -28,6 +29,30 @@ def add_locale(parser: argparse.ArgumentParser) -> None:
 def add_json(parser: argparse.ArgumentParser) -> None:
     """Add ``--json``: machine-readable output with ISO instants."""
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+
+
+class Command(NamedTuple):
+    """A subcommand: its module, its name, its line in ``supportpolicy --help``, its ``--help``.
+
+    The module has ``run(args)``, returning the exit code, and may have
+    ``options(parser)``, adding its own options.
+    """
+
+    module: ModuleType
+    name: str
+    summary: str
+    description: str
+
+
+def register(sub: argparse._SubParsersAction[Any], command: Command) -> None:
+    """Add *command* as a subcommand, with ``--locale`` and ``--json``."""
+    parser = sub.add_parser(command.name, help=command.summary, description=command.description)
+    parser.set_defaults(run=command.module.run)
+    add_locale(parser)
+    add_json(parser)
+    options = getattr(command.module, "options", None)
+    if options is not None:
+        options(parser)
 
 
 def print_json(data: Any) -> None:

@@ -14,29 +14,20 @@ from typing import Any
 
 from supportpolicy import i18n, sla
 from supportpolicy._limits import EARLIEST, LATEST
-from supportpolicy.cli._common import add_json, add_locale, clip, print_json
+from supportpolicy.cli._common import clip, print_json
 from supportpolicy.errors import InvalidValueError
 
 _MAX_DAYS = 3660
 
 
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add the `calendar` subcommand."""
-    parser = sub.add_parser(
-        "calendar",
-        help="list a business calendar's open hours and closed days",
-        description="List the open intervals of a span of days and the closed working "
-        "days with their holiday names.",
-    )
+def options(parser: argparse.ArgumentParser) -> None:
+    """The options of `calendar`."""
     parser.add_argument("--timezone", required=True, help="IANA zone, e.g. Europe/Moscow")
     parser.add_argument("--hours", required=True, help='weekly hours, e.g. "Mon-Fri 10:00-18:00"')
     parser.add_argument("--country", help="holidays of this country (ISO code, e.g. RU)")
     parser.add_argument("--subdiv", help="and of this subdivision (e.g. BY for Bavaria)")
     parser.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
     parser.add_argument("--days", type=int, default=7, help="number of days (default 7)")
-    add_locale(parser)
-    add_json(parser)
-    parser.set_defaults(run=run)
 
 
 def _parse_day(text: str) -> dt.date:

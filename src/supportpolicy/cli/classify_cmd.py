@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from supportpolicy import coverage, i18n
-from supportpolicy.cli._common import add_json, add_locale, note_unused_flag, print_json
+from supportpolicy.cli._common import note_unused_flag, print_json
 
 # Flag -> the rule condition it feeds: a flag no rule of the policy looks at is noted.
 _CONDITIONS = (
@@ -17,14 +16,8 @@ _CONDITIONS = (
 )
 
 
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add the `classify` subcommand."""
-    parser = sub.add_parser(
-        "classify",
-        help="decide whether a request is in scope, billable or incomplete",
-        description="Classify a support request under a coverage policy. A flag that no "
-        "rule of the policy looks at is noted on stderr: it does not change the decision.",
-    )
+def options(parser: argparse.ArgumentParser) -> None:
+    """The options of `classify`."""
     parser.add_argument(
         "--policy",
         required=True,
@@ -51,9 +44,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         action="store_true",
         help="pre-sales hours were approved on a lead ticket",
     )
-    add_locale(parser)
-    add_json(parser)
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from supportpolicy import sla
-from supportpolicy.cli._common import add_json, add_locale, clip, parse_instant, print_json
+from supportpolicy.cli._common import clip, parse_instant, print_json
 from supportpolicy.errors import UnknownNameError
 from supportpolicy.sla.explain import no_target_text
 
@@ -49,14 +48,8 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add the `deadline` subcommand."""
-    parser = sub.add_parser(
-        "deadline",
-        help="reaction and resolution deadlines of a ticket",
-        description="The reaction and resolution deadlines of a ticket, explained "
-        "(times are shown in the plan's time zone, with their UTC offset).",
-    )
+def options(parser: argparse.ArgumentParser) -> None:
+    """The options of `deadline`."""
     parser.add_argument(
         "--plan",
         required=True,
@@ -72,6 +65,3 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="when the ticket was opened: ISO 8601 date, time and UTC offset, "
         "e.g. 2026-11-21T23:30+03:00",
     )
-    add_locale(parser)
-    add_json(parser)
-    parser.set_defaults(run=run)

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from typing import Any
 
 from supportpolicy import i18n, sla
-from supportpolicy.cli._common import add_json, add_locale, print_json
+from supportpolicy.cli._common import print_json
 
 WIDTH = 100
 """The widest line ``plans`` prints."""
@@ -57,15 +56,3 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print(render(sla.plans_table(args.locale)))
     return 0
-
-
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add the `plans` subcommand."""
-    parser = sub.add_parser(
-        "plans",
-        help="show the preset SLA plans",
-        description="The preset SLA plans, one block per plan (or their records with --json).",
-    )
-    add_locale(parser)
-    add_json(parser)
-    parser.set_defaults(run=run)

@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from supportpolicy import engagement
-from supportpolicy.cli._common import add_json, add_locale, print_json
+from supportpolicy.cli._common import print_json
 
 
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add the `route` subcommand."""
-    parser = sub.add_parser(
-        "route",
-        help="Statement of Work or purchase hours for an implementation estimate",
-        description="Route an implementation estimate (document 000): above 8 hours a "
-        "Statement of Work, at or below 8 hours buy the approved hours.",
-    )
+def options(parser: argparse.ArgumentParser) -> None:
+    """The options of `route`."""
     parser.add_argument("--hours", required=True, help="the estimate in hours, e.g. 12.5")
     parser.add_argument(
         "--threshold", default="8", help="hours above which a SOW is needed (default 8)"
     )
-    add_locale(parser)
-    add_json(parser)
-    parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:

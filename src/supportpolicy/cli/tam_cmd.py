@@ -18,29 +18,18 @@ import csv
 import datetime as dt
 import io
 import os
-from typing import Any
 
 from supportpolicy import engagement
 from supportpolicy._limits import MAX_FILE_BYTES
-from supportpolicy.cli._common import add_json, add_locale, clip, parse_instant, print_json
+from supportpolicy.cli._common import clip, parse_instant, print_json
 from supportpolicy.errors import InvalidValueError
 
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
 
 
-def register(sub: argparse._SubParsersAction[Any]) -> None:
-    """Add the `tam` subcommand."""
-    parser = sub.add_parser(
-        "tam",
-        help="month statement of TAM working sessions",
-        description="Account a month of TAM working sessions (document 003). CSV columns: "
-        "at (ISO start with offset), status (held, cancelled-by-customer, cancelled-by-tam), "
-        "optional minutes (default 60) and review (true/false); header names in any case, "
-        "UTF-8 with or without BOM, as Excel saves it. The statement is as of --as-of "
-        "(default: now): a month not over by then is an open statement (the sessions so "
-        "far; nothing forfeited or carried yet), a month that is over is closed.",
-    )
+def options(parser: argparse.ArgumentParser) -> None:
+    """The options of `tam`."""
     parser.add_argument("--tier", required=True, help="csm, a, b or c")
     parser.add_argument("--month", required=True, help="YYYY-MM")
     parser.add_argument("--sessions", required=True, help="CSV file of the month's sessions")
@@ -52,9 +41,6 @@ def register(sub: argparse._SubParsersAction[Any]) -> None:
         help="the instant of the statement, with offset (default now); before the month's "
         "end the month stays open, after it the month is closed",
     )
-    add_locale(parser)
-    add_json(parser)
-    parser.set_defaults(run=run)
 
 
 def _cell(row: dict[str, str], name: str, default: str = "") -> str:

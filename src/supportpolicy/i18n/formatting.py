@@ -36,20 +36,6 @@ from supportpolicy import _coerce, _limits
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n.catalogs import normalize_locale, translator
 
-__all__ = [
-    "FORMATS",
-    "WIDTHS",
-    "decimal_symbol",
-    "format_business_days",
-    "format_date",
-    "format_datetime",
-    "format_decimal",
-    "format_duration",
-    "format_money",
-    "format_time",
-    "weekday_name",
-]
-
 FORMATS: tuple[str, ...] = ("short", "medium", "long", "full")
 """The accepted ``format`` widths of dates and times (CLDR's standard four)."""
 

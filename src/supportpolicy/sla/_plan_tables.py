@@ -7,16 +7,19 @@ naming the file and the key. :mod:`supportpolicy.sla.plans` builds plans from th
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 from supportpolicy import _limits, _toml
 from supportpolicy.errors import PolicyFileError, SupportPolicyError, shown
 from supportpolicy.i18n import format_money
 from supportpolicy.i18n.catalogs import Text
-from supportpolicy.sla.calendar_tables import CALENDAR_KEYS, calendar_from_table, calendar_options
-from supportpolicy.sla.calendars import Calendar, calendar
+from supportpolicy.sla.calendar_tables import (
+    CALENDAR_KEYS,
+    calendar_from_table,
+    check_keys,
+    optional,
+)
+from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Target, Unit
 
@@ -46,50 +49,8 @@ def text_value(table: _toml.Table, key: str, source: str, where: str) -> Text:
     return tuple(sorted(value.items()))
 
 
-def optional(
-    table: _toml.Table, key: str, kind: type | tuple[type, ...], source: str, where: str
-) -> Any:
-    return _toml.require(table, key, kind, source, where) if key in table else None
-
-
-def check_keys(table: _toml.Table, allowed: frozenset[str], source: str, where: str) -> None:
-    unknown = sorted(set(table) - allowed)
-    if unknown:
-        raise PolicyFileError(
-            f"{source}: {where} has unknown key {unknown[0]!r}; "
-            f"accepted: {', '.join(sorted(allowed))}"
-        )
-
-
-def dates(table: _toml.Table, key: str, source: str, where: str) -> tuple[dt.date, ...]:
-    values = optional(table, key, list, source, where) or []
-    for value in values:
-        if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
-            raise PolicyFileError(
-                f"{source}: {where}.{key} must list dates such as 2026-12-31, got {shown(value)}"
-            )
-    return tuple(values)
-
-
 def calendar_of(table: _toml.Table, source: str, where: str) -> Calendar:
-    if "union" in table or "intersection" in table:
-        return calendar_from_table(table, source, where)
-    timezone = _toml.require(table, "timezone", str, source, where)
-    hours = _toml.require(table, "hours", str, source, where)
-    try:
-        return calendar(
-            timezone,
-            hours,
-            country=optional(table, "country", str, source, where),
-            subdiv=optional(table, "subdiv", str, source, where),
-            closed=dates(table, "closed", source, where),
-            open=dates(table, "open", source, where),
-            **calendar_options(table, source, where),
-        )
-    except PolicyFileError:
-        raise
-    except SupportPolicyError as exc:
-        raise PolicyFileError(f"{source}: {where}: {exc}") from None
+    return calendar_from_table(table, source, where)
 
 
 def target(value: object, source: str, where: str) -> Target:

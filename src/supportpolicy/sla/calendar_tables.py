@@ -14,11 +14,18 @@ import datetime as dt
 from typing import Any
 
 from supportpolicy import _toml
-from supportpolicy.errors import PolicyFileError, SupportPolicyError
+from supportpolicy.errors import PolicyFileError, SupportPolicyError, shown
 from supportpolicy.sla.algebra import intersection, union
 from supportpolicy.sla.calendars import Calendar, calendar
 
-__all__ = ["CALENDAR_KEYS", "calendar_from_table", "calendar_options"]
+__all__ = [
+    "CALENDAR_KEYS",
+    "calendar_from_table",
+    "calendar_options",
+    "check_keys",
+    "dates",
+    "optional",
+]
 
 CALENDAR_KEYS = frozenset(
     {
@@ -31,22 +38,36 @@ _PART_KEYS = CALENDAR_KEYS - {"union", "intersection"}
 _UNITS = {"hours": "hours", "minutes": "minutes"}
 
 
-def _get(table: _toml.Table, key: str, kind: type, source: str, where: str) -> Any:
+def optional(
+    table: _toml.Table, key: str, kind: type | tuple[type, ...], source: str, where: str
+) -> Any:
+    """``table[key]`` checked to be a *kind*, or None when the key is absent."""
     return _toml.require(table, key, kind, source, where) if key in table else None
 
 
-def _dates(table: _toml.Table, key: str, source: str, where: str) -> tuple[dt.date, ...]:
-    values = _get(table, key, list, source, where) or []
+def check_keys(table: _toml.Table, allowed: frozenset[str], source: str, where: str) -> None:
+    """Refuse a key of *table* that is not in *allowed*, naming the accepted keys."""
+    unknown = sorted(set(table) - allowed)
+    if unknown:
+        raise PolicyFileError(
+            f"{source}: {where} has unknown key {shown(unknown[0])}; "
+            f"accepted: {', '.join(sorted(allowed))}"
+        )
+
+
+def dates(table: _toml.Table, key: str, source: str, where: str) -> tuple[dt.date, ...]:
+    """The list of dates ``table[key]`` (empty when absent); a datetime is refused."""
+    values = optional(table, key, list, source, where) or []
     for value in values:
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise PolicyFileError(
-                f"{source}: {where}.{key} must list dates such as 2026-12-31, got {value!r}"
+                f"{source}: {where}.{key} must list dates such as 2026-12-31, got {shown(value)}"
             )
     return tuple(values)
 
 
 def _hours_on(table: _toml.Table, source: str, where: str) -> dict[dt.date, str] | None:
-    given = _get(table, "hours_on", dict, source, where)
+    given = optional(table, "hours_on", dict, source, where)
     if given is None:
         return None
     result: dict[dt.date, str] = {}
@@ -61,26 +82,26 @@ def _hours_on(table: _toml.Table, source: str, where: str) -> dict[dt.date, str]
         if not isinstance(value, str):
             raise PolicyFileError(
                 f'{source}: {where}.hours_on.{key} must be hours such as "10:00-15:00" or '
-                f'"closed", got {value!r}'
+                f'"closed", got {shown(value)}'
             )
         result[day] = value
     return result
 
 
 def _shorten(table: _toml.Table, source: str, where: str) -> dt.timedelta | None:
-    given = _get(table, "shorten_before_holidays", dict, source, where)
+    given = optional(table, "shorten_before_holidays", dict, source, where)
     if given is None:
         return None
     if len(given) != 1 or next(iter(given)) not in _UNITS:
         raise PolicyFileError(
             f"{source}: {where}.shorten_before_holidays must be {{ hours = N }} or "
-            f"{{ minutes = N }}, got {given!r}"
+            f"{{ minutes = N }}, got {shown(given)}"
         )
     unit, amount = next(iter(given.items()))
     if isinstance(amount, bool) or not isinstance(amount, int):
         raise PolicyFileError(
             f"{source}: {where}.shorten_before_holidays.{unit} must be a whole number, "
-            f"got {amount!r}"
+            f"got {shown(amount)}"
         )
     return dt.timedelta(**{unit: amount})
 
@@ -91,7 +112,7 @@ def _parts(table: _toml.Table, key: str, source: str, where: str) -> tuple[Calen
     for n, item in enumerate(items):
         here = f"{where}.{key}[{n}]"
         if not isinstance(item, dict):
-            raise PolicyFileError(f"{source}: {here} must be a calendar table, got {item!r}")
+            raise PolicyFileError(f"{source}: {here} must be a calendar table, got {shown(item)}")
         parts.append(calendar_from_table(item, source, here, _PART_KEYS))
     return tuple(parts)
 
@@ -101,7 +122,7 @@ def calendar_options(table: _toml.Table, source: str, where: str) -> dict[str, A
     (``hours_on``, ``half_days``, ``shorten_before_holidays``) present in *table*."""
     return {
         "hours_on": _hours_on(table, source, where),
-        "half_days": _get(table, "half_days", str, source, where),
+        "half_days": optional(table, "half_days", str, source, where),
         "shorten_before_holidays": _shorten(table, source, where),
     }
 
@@ -111,12 +132,7 @@ def calendar_from_table(
 ) -> Calendar:
     """The calendar a TOML table describes; *allowed* keys are checked when given."""
     if allowed is not None:
-        unknown = sorted(set(table) - allowed)
-        if unknown:
-            raise PolicyFileError(
-                f"{source}: {where} has unknown key {unknown[0]!r}; "
-                f"accepted: {', '.join(sorted(allowed))}"
-            )
+        check_keys(table, allowed, source, where)
     timezone = _toml.require(table, "timezone", str, source, where)
     kinds = [key for key in ("union", "intersection") if key in table]
     try:
@@ -132,10 +148,10 @@ def calendar_from_table(
         return calendar(
             timezone,
             _toml.require(table, "hours", str, source, where),
-            country=_get(table, "country", str, source, where),
-            subdiv=_get(table, "subdiv", str, source, where),
-            closed=_dates(table, "closed", source, where),
-            open=_dates(table, "open", source, where),
+            country=optional(table, "country", str, source, where),
+            subdiv=optional(table, "subdiv", str, source, where),
+            closed=dates(table, "closed", source, where),
+            open=dates(table, "open", source, where),
             **calendar_options(table, source, where),
         )
     except PolicyFileError:

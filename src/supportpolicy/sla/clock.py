@@ -93,6 +93,23 @@ def _beyond(start: dt.datetime) -> NeverOpenError:
     )
 
 
+def _checked_is_zero(index: YearIndex, at: dt.datetime, duration: dt.timedelta) -> bool:
+    """Check *duration* for an add or subtract from *at*; true when it is zero.
+
+    A plain timedelta within the sketch bound is cheap and passes at once; any other
+    value goes through :func:`supportpolicy._coerce.duration` and the work limit (the
+    open years it would need, from the index's sketch of *at*'s year).
+    """
+    if type(duration) is dt.timedelta and _ZERO < duration <= SKETCH_DURATION:
+        return False
+    if _coerce.duration(duration, "duration") == _ZERO:
+        return True
+    open_time, per_year, _ = index.sketch(at.year)
+    if open_time:
+        check_work(0, duration // open_time, per_year, f"duration {duration}")
+    return False
+
+
 def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta) -> dt.datetime:
     """The earliest ``t >= start`` with ``business_time_between(cal, start, t) == duration``.
 
@@ -100,13 +117,8 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
     """
     index = index_of(cal)
     a = utc_instant(start, "start")
-    exotic = type(duration) is not dt.timedelta or not _ZERO < duration <= SKETCH_DURATION
-    if exotic:
-        if _coerce.duration(duration, "duration") == _ZERO:
-            return a.astimezone(index.tz)
-        open_time, per_year, _ = index.sketch(a.year)
-        if open_time:
-            check_work(0, duration // open_time, per_year, f"duration {duration}")
+    if _checked_is_zero(index, a, duration):
+        return a.astimezone(index.tz)
     year, segment = index.locate(a)
     return _at_offset(index, year, segment.offset(a) + duration, a).astimezone(index.tz)
 
@@ -227,13 +239,8 @@ def subtract_business_time(cal: Calendar, end: dt.datetime, duration: dt.timedel
     """
     index = index_of(cal)
     t = utc_instant(end, "end")
-    exotic = type(duration) is not dt.timedelta or not _ZERO < duration <= SKETCH_DURATION
-    if exotic:
-        if _coerce.duration(duration, "duration") == _ZERO:
-            return t.astimezone(index.tz)
-        open_time, per_year, _ = index.sketch(t.year)
-        if open_time:
-            check_work(0, duration // open_time, per_year, f"duration {duration}")
+    if _checked_is_zero(index, t, duration):
+        return t.astimezone(index.tz)
     year, segment = index.locate(t)
     first, seen = year, segment.offset(t)
     target = seen - duration

@@ -45,47 +45,53 @@ def _due(value: object) -> dt.datetime:
 
 
 @attrs.frozen
-class Opened:
+class _Instant:
+    """An event that is only an instant: each kind below is its own class of it."""
+
+    at: dt.datetime = attrs.field(converter=_at)
+
+
+@attrs.frozen
+class _Prioritized(_Instant):
+    """An event that sets the priority from its instant on."""
+
+    priority: Priority = attrs.field(converter=as_priority)
+
+
+class Opened(_Prioritized):
     """The ticket was opened with a priority; both SLA clocks start here."""
 
-    at: dt.datetime = attrs.field(converter=_at)
-    priority: Priority = attrs.field(converter=as_priority)
+    __slots__ = ()
 
 
-@attrs.frozen
-class Responded:
+class Responded(_Instant):
     """A first (or later) response to the customer; stops the reaction clock."""
 
-    at: dt.datetime = attrs.field(converter=_at)
+    __slots__ = ()
 
 
-@attrs.frozen
-class WaitingOnCustomer:
+class WaitingOnCustomer(_Instant):
     """The ticket went to the customer for questions: pauses resolution, counts as a response."""
 
-    at: dt.datetime = attrs.field(converter=_at)
+    __slots__ = ()
 
 
-@attrs.frozen
-class Resumed:
+class Resumed(_Instant):
     """The customer answered; the resolution clock runs again."""
 
-    at: dt.datetime = attrs.field(converter=_at)
+    __slots__ = ()
 
 
-@attrs.frozen
-class PriorityChanged:
+class PriorityChanged(_Prioritized):
     """The priority changed; clocks keep their start, the new targets apply."""
 
-    at: dt.datetime = attrs.field(converter=_at)
-    priority: Priority = attrs.field(converter=as_priority)
+    __slots__ = ()
 
 
-@attrs.frozen
-class Resolved:
+class Resolved(_Instant):
     """The ticket was resolved; stops the resolution clock (and the reaction clock)."""
 
-    at: dt.datetime = attrs.field(converter=_at)
+    __slots__ = ()
 
 
 @attrs.frozen

@@ -27,16 +27,15 @@ from supportpolicy.i18n.catalogs import Text
 from supportpolicy.sla._plan_tables import (
     CALENDAR_TABLE_KEYS,
     calendar_of,
-    check_keys,
     currency,
     fee,
-    optional,
     plan_where,
     positive_int,
     priorities,
     targets_of,
     text_value,
 )
+from supportpolicy.sla.calendar_tables import check_keys, optional
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target, Unit

@@ -60,6 +60,9 @@ class Priority(enum.IntEnum):
 _BY_INT = {p.value: p for p in Priority}
 
 
+_DIGITS = {"1": 1, "2": 2, "3": 3, "4": 4}
+
+
 def as_priority(value: object, name: str = "priority") -> Priority:
     """Return the :class:`Priority` that *value* is or names.
 
@@ -75,9 +78,10 @@ def as_priority(value: object, name: str = "priority") -> Priority:
         return _BY_INT[_coerce.integer(value, name, minimum=1, maximum=4)]
     if isinstance(value, str):
         key = value.strip().lower()
-        key = key.removeprefix("p") if key[1:].isdigit() else key
-        if key.isdigit() and int(key) in _BY_INT:
-            return _BY_INT[int(key)]
+        number = key.removeprefix("p").lstrip("0")
+        # Compared as text: int() of a 5000-digit string (or of "²") would raise.
+        if number in _DIGITS:
+            return _BY_INT[_DIGITS[number]]
         for item in Priority:
             if key == item.name.lower():
                 return item

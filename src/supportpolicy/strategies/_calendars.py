@@ -17,17 +17,6 @@ from supportpolicy import _coerce, sla
 from supportpolicy.errors import InvalidValueError, SupportPolicyError
 from supportpolicy.sla.hours import DAY_NAMES
 
-__all__ = [
-    "COUNTRIES",
-    "TIMEZONES",
-    "business_durations",
-    "calendars",
-    "countries",
-    "hours_specs",
-    "instants",
-    "timezones",
-]
-
 TIMEZONES: tuple[str, ...] = (
     "Europe/Moscow",
     "Europe/Berlin",
