@@ -206,6 +206,28 @@ def test_union_explains_which_parts_are_open_in_every_locale() -> None:
     assert "closed" in closed and "none" in closed
 
 
+@settings(max_examples=40, deadline=None)
+@given(
+    kind=st.sampled_from(["union", "intersection"]),
+    others=st.lists(
+        st.one_of(st.none(), st.integers(), st.text(max_size=20), st.dates()), max_size=3
+    ),
+    timezone=st.sampled_from([None, "UTC", "Asia/Tokyo"]),
+)
+def test_a_combination_of_nothing_or_of_non_calendars_names_the_function(
+    kind: str, others: list[object], timezone: str | None
+) -> None:
+    combine = getattr(sla, kind)
+    if others:
+        with pytest.raises(errors.InvalidTypeError) as caught:
+            combine(BERLIN, *others, timezone=timezone)
+        assert f"sla.{kind}() combines supportpolicy.sla.Calendar values, got " in str(caught.value)
+    else:
+        with pytest.raises(errors.CalendarError) as caught:
+            combine(timezone=timezone)
+        assert str(caught.value) == f"sla.{kind}() needs at least one calendar; got none"
+
+
 def test_bad_combinations_are_refused() -> None:
     with pytest.raises(errors.CalendarError, match="needs at least one calendar"):
         sla.union(timezone="UTC")

@@ -23,7 +23,7 @@ are the dates of that timezone on which it is open.
 >>> sla.union(timezone="UTC")
 Traceback (most recent call last):
 ...
-supportpolicy.errors.CalendarError: a union needs at least one calendar; got none
+supportpolicy.errors.CalendarError: sla.union() needs at least one calendar; got none
 """
 
 from __future__ import annotations

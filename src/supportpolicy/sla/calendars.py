@@ -245,7 +245,7 @@ _NO_WEEK = WeeklyHours(days=((),) * 7)
 def combined(kind: str, parts: tuple[object, ...], timezone: str | None) -> Calendar:
     """The union or intersection (*kind*) of *parts* in *timezone* (default: the first's)."""
     if not parts:
-        raise CalendarError(f"a {kind} needs at least one calendar; got none")
+        raise CalendarError(f"sla.{kind}() needs at least one calendar; got none")
     checked = tuple(_part(part, kind) for part in parts)
     zone = checked[0].timezone if timezone is None else timezone
     problem = _check_timezone({"timezone": zone})
@@ -257,7 +257,7 @@ def combined(kind: str, parts: tuple[object, ...], timezone: str | None) -> Cale
 def _part(part: object, kind: str) -> Calendar:
     if not isinstance(part, Calendar):
         raise InvalidTypeError(
-            f"a {kind} combines supportpolicy.sla.Calendar values, got {type(part).__name__}"
+            f"sla.{kind}() combines supportpolicy.sla.Calendar values, got {type(part).__name__}"
         )
     return part
 
