@@ -192,9 +192,28 @@ def months(draw: st.DrawFn) -> tuple[str, int, list[Session], int, dt.datetime |
     carried = draw(st.integers(0, 4))
     cut = draw(st.none() | st.integers(0, 32 * 24 * 60))
     as_of = None if cut is None else start + dt.timedelta(minutes=cut)
-    if as_of is not None:  # a held session can only lie before as_of
-        sessions = [x for x in sessions if not (x.held and x.at >= as_of)]
+    if as_of is not None:  # a held session can only lie before as_of (compared in UTC:
+        # one zone's datetimes compare by wall clock, and 02:30 in the March gap of New
+        # York is 03:30 EDT, after an as_of of 03:15)
+        cut_at = as_of.astimezone(dt.UTC)
+        sessions = [x for x in sessions if not (x.held and x.at.astimezone(dt.UTC) >= cut_at)]
     return tier, month, sessions, carried, as_of
+
+
+@settings(max_examples=60, deadline=None)
+@given(session_minute=st.integers(0, 59), as_of_minute=st.integers(0, 59))
+def test_held_sessions_and_as_of_in_the_spring_gap_compare_in_real_time(
+    session_minute: int, as_of_minute: int
+) -> None:
+    # 02:MM on 2026-03-08 does not exist in New York: it reads as 03:MM EDT.
+    at = dt.datetime(2026, 3, 8, 2, session_minute, tzinfo=NY)
+    as_of = dt.datetime(2026, 3, 8, 3, as_of_minute, tzinfo=NY)
+    held = [Session(at)]
+    if at.astimezone(dt.UTC) >= as_of.astimezone(dt.UTC):  # a session at as_of is refused
+        with pytest.raises(errors.InvalidValueError, match="lies after as_of"):
+            engagement.tam_statement("b", (2026, 3), held, 0, as_of)
+    else:
+        assert engagement.tam_statement("b", (2026, 3), held, 0, as_of).held == 1
 
 
 @settings(max_examples=150, deadline=None)

@@ -202,6 +202,26 @@ def test_non_integers_are_refused_as_counts(value: object) -> None:
         _refused(call, name)
 
 
+@FAST
+@given(
+    digits=st.one_of(
+        st.integers(5, 6000).map(lambda n: "9" * n),
+        st.text(st.characters(categories=["Nd", "No"]), min_size=1, max_size=30),
+    ),
+    prefix=st.sampled_from(["", "p", "P", " P0"]),
+)
+def test_priority_texts_of_any_digits_are_refused_as_priorities(digits: str, prefix: str) -> None:
+    # Digit strings of any length and of any script: never int()'s ValueError.
+    text = prefix + digits
+    if text.strip().lower().removeprefix("p").lstrip("0") in ("1", "2", "3", "4"):
+        assert as_priority(text) in sla.Priority
+        return
+    with pytest.raises(errors.InvalidValueError) as caught:
+        as_priority(text)
+    assert "unknown priority" in str(caught.value) and "accepted: 1-4" in str(caught.value)
+    assert len(str(caught.value)) < 300
+
+
 def test_numpy_integers_are_accepted_as_counts_and_priorities() -> None:
     np = pytest.importorskip("numpy")
     for kind in (np.int8, np.int32, np.int64, np.uint16):
