@@ -14,6 +14,7 @@ import weakref
 import zoneinfo
 from collections.abc import Callable
 from decimal import Decimal
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -124,8 +125,6 @@ def _instant_calls(x: dt.datetime) -> list[Callable[[], object]]:
         lambda: sla.PriorityChanged(x, 2),
         lambda: sla.Resolved(x),
         lambda: sla.AgreedDeadline(OK, x),
-        lambda: i18n.format_datetime(x, "de"),
-        lambda: i18n.format_time(x, "en"),
         lambda: engagement.Session(x),
         lambda: engagement.tam_statement("a", "2026-11", [], as_of=x),
         lambda: coverage.TimeEntry("ACME", "T-1", x, "1", "100", "EUR"),
@@ -137,6 +136,35 @@ def _instant_calls(x: dt.datetime) -> list[Callable[[], object]]:
 def test_instants_outside_the_range_are_refused_everywhere(instant: dt.datetime) -> None:
     for call in _instant_calls(instant):
         _refused(call, instant.isoformat()[:10], "1900-01-02 to 2399-12-30")
+
+
+# The formatters also show the clock's results, which may lie in local year 2400.
+OUTSIDE_SHOWN = st.one_of(
+    st.datetimes(dt.datetime.min, dt.datetime(1899, 12, 30), timezones=TZINFOS),
+    st.datetimes(dt.datetime(2401, 1, 3), dt.datetime.max, timezones=TZINFOS),
+)
+
+
+def _format_calls(x: dt.datetime) -> list[Callable[[], object]]:
+    return [lambda: i18n.format_datetime(x, "de"), lambda: i18n.format_time(x, "en")]
+
+
+@FAST
+@given(OUTSIDE_SHOWN)
+def test_instants_outside_the_shown_range_are_refused_by_the_formatters(
+    instant: dt.datetime,
+) -> None:
+    for call in _format_calls(instant):
+        _refused(call, instant.isoformat()[:10], "1900-01-02 to 2401-01-01")
+
+
+@FAST
+@given(st.datetimes(dt.datetime(2399, 12, 28), dt.datetime(2400, 12, 31), timezones=TZINFOS))
+def test_the_formatters_show_instants_up_to_the_end_of_local_year_2400(
+    instant: dt.datetime,
+) -> None:
+    for call in _format_calls(instant):
+        assert call()
 
 
 @FAST
@@ -220,6 +248,28 @@ def test_priority_texts_of_any_digits_are_refused_as_priorities(digits: str, pre
         as_priority(text)
     assert "unknown priority" in str(caught.value) and "accepted: 1-4" in str(caught.value)
     assert len(str(caught.value)) < 300
+
+
+@FAST
+@given(
+    plan=st.sampled_from(sla.plan_names()),
+    priority=st.integers(1, 4),
+    opened=st.one_of(
+        st.datetimes(dt.datetime(2399, 12, 27), dt.datetime(2399, 12, 30, 23, 59)),
+        st.datetimes(dt.datetime(1900, 1, 2), dt.datetime(1900, 1, 5)),
+    ).map(lambda d: d.replace(tzinfo=dt.UTC)),
+    locale=st.sampled_from(i18n.LOCALES),
+)
+def test_results_near_the_ends_of_the_range_are_shown(
+    plan: str, priority: int, opened: dt.datetime, locale: str
+) -> None:
+    # Inputs in range may give results in local year 2400: explaining them must work.
+    for deadline in (
+        sla.reaction_deadline(plan, priority, opened),
+        sla.resolution_deadline(plan, priority, opened),
+    ):
+        if deadline is not None:
+            assert deadline.explain(locale) and deadline.to_html(locale) and deadline.to_dict()
 
 
 def test_numpy_integers_are_accepted_as_counts_and_priorities() -> None:
@@ -361,3 +411,29 @@ def test_plan_file_targets_out_of_range_are_refused_naming_the_limit(
     message = str(caught.value)
     assert str(path) in message and unit in message, message
     assert f"1-{_limits.MAX_TARGET_AMOUNT}" in message, message
+
+
+@pytest.mark.parametrize("amount", [30_000, _limits.MAX_TARGET_AMOUNT])
+def test_a_deadline_more_than_a_century_away_is_explained(amount: int, tmp_path: Path) -> None:
+    # The explanation lists the closed days of the deadline's whole span (> 100 years),
+    # which closed_days refuses as an input: the explanation reads them unguarded.
+    path = tmp_path / "plans.toml"
+    path.write_text(
+        textwrap.dedent(f"""
+        [plans.long]
+        title = "Long"
+        timezone = "Europe/Moscow"
+        hours = "Mon-Fri 10:00-18:00"
+        country = "RU"
+        [plans.long.reaction]
+        p1 = {{ business_days = {amount} }}
+        p2 = {{ hours = 4 }}
+        p3 = {{ hours = 8 }}
+        p4 = {{ hours = 9 }}
+        """),
+        encoding="utf-8",
+    )
+    plan = sla.load_plans(path)["long"]
+    deadline = sla.reaction_deadline(plan, 1, dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC))
+    assert (deadline.due.date() - deadline.start.date()).days > _limits.MAX_CLOSED_DAYS_SPAN
+    assert "Skipped" in deadline.explain("en")

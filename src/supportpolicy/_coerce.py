@@ -26,11 +26,15 @@ E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
 
 
-def aware(value: object, name: str = "instant") -> dt.datetime:
+def aware(
+    value: object, name: str = "instant", *, latest: dt.datetime = _limits.LATEST
+) -> dt.datetime:
     """Return *value* if it is a timezone-aware datetime, else raise.
 
     A naive datetime is refused rather than read as UTC or local time, because either
-    guess silently shifts every deadline by the offset.
+    guess silently shifts every deadline by the offset. *latest* is the first instant
+    refused (:data:`~supportpolicy._limits.LATEST_SHOWN` for the formatters, which also
+    show the clock's results).
     """
     if not isinstance(value, dt.datetime):
         raise InvalidTypeError(
@@ -41,7 +45,7 @@ def aware(value: object, name: str = "instant") -> dt.datetime:
             f"{name} {value.isoformat()} is naive; pass an aware datetime, "
             "for example datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo('Europe/Moscow'))"
         )
-    return in_range(value, name)
+    return in_range(value, name, latest=latest)
 
 
 _DAY = dt.timedelta(days=1)
@@ -49,21 +53,30 @@ _NAIVE_EARLIEST = _limits.EARLIEST.replace(tzinfo=None)
 _NAIVE_LATEST = _limits.LATEST.replace(tzinfo=None)
 
 
-def in_range(value: dt.datetime, name: str = "instant") -> dt.datetime:
+def in_range(
+    value: dt.datetime, name: str = "instant", *, latest: dt.datetime = _limits.LATEST
+) -> dt.datetime:
     """Return the aware *value* if it lies in the library's range of instants, else raise.
 
-    The wall clock is compared first, with a day's margin for any UTC offset, so that
+    The range ends before *latest* (default :data:`~supportpolicy._limits.LATEST`). The
+    wall clock is compared first, with a day's margin for any UTC offset, so that
     instants near ``datetime.min``/``datetime.max`` are refused without the overflow
     that converting them would raise.
     """
+    naive_latest = _NAIVE_LATEST if latest is _limits.LATEST else latest.replace(tzinfo=None)
     wall = value.replace(tzinfo=None, fold=0)
-    inside = _NAIVE_EARLIEST + _DAY <= wall < _NAIVE_LATEST - _DAY
-    if not inside and (_NAIVE_EARLIEST - _DAY < wall < _NAIVE_LATEST + _DAY):
-        inside = _limits.EARLIEST <= value < _limits.LATEST
+    inside = _NAIVE_EARLIEST + _DAY <= wall < naive_latest - _DAY
+    if not inside and (_NAIVE_EARLIEST - _DAY < wall < naive_latest + _DAY):
+        inside = _limits.EARLIEST <= value < latest
     if not inside:
+        accepted = (
+            _limits.RANGE_TEXT
+            if latest is _limits.LATEST
+            else f"{_limits.EARLIEST:%Y-%m-%d} to {latest - _DAY:%Y-%m-%d} (UTC)"
+        )
         raise InvalidValueError(
             f"{name} {value.isoformat()} is outside the supported range; "
-            f"accepted: instants from {_limits.RANGE_TEXT}"
+            f"accepted: instants from {accepted}"
         )
     return value
 

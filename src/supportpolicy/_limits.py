@@ -14,6 +14,7 @@ import datetime as dt
 __all__ = [
     "EARLIEST",
     "LATEST",
+    "LATEST_SHOWN",
     "MAX_BUSINESS_DAYS",
     "MAX_CLOSED_DAYS_SPAN",
     "MAX_DECIMAL_DIGITS",
@@ -36,6 +37,10 @@ EARLIEST = dt.datetime(1900, 1, 2, tzinfo=dt.UTC)
 
 LATEST = dt.datetime(2399, 12, 31, tzinfo=dt.UTC)
 """The first instant no longer accepted (a day before 2400, for the same reason)."""
+
+LATEST_SHOWN = dt.datetime(2401, 1, 2, tzinfo=dt.UTC)
+"""The first instant no longer shown: results of the clock from inputs in range may lie
+up to the end of local year 2400 (in any zone), and the formatters show them."""
 
 RANGE_TEXT = "1900-01-02 to 2399-12-30 (UTC)"
 """The accepted range of instants, as error messages state it."""

@@ -56,7 +56,16 @@ def closed_days(
             f"the range {first.isoformat()} to {last.isoformat()} is too long; accepted: "
             f"at most {_limits.MAX_CLOSED_DAYS_SPAN} days (100 years) per call"
         )
-    start, end = first, last
+    return closed_between(cal, first, last, locale)
+
+
+def closed_between(
+    cal: Calendar, start: dt.date, end: dt.date, locale: str = "en"
+) -> tuple[ClosedDay, ...]:
+    """:func:`closed_days` without its guards, for dates the library derived itself: an
+    explanation lists the closed days from a deadline's start to its due time, which may
+    lie in local year 2400 or more than 100 years later (results of the clock from
+    inputs in range may)."""
     found: list[ClosedDay] = []
     names: dict[int, Any] = {}
     day = start

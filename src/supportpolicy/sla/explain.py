@@ -14,7 +14,7 @@ from typing import Protocol
 
 from supportpolicy.i18n import N_, format_date, format_datetime, translator
 from supportpolicy.sla.calendars import Calendar
-from supportpolicy.sla.closed import closed_days
+from supportpolicy.sla.closed import closed_between
 from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
@@ -109,7 +109,7 @@ def _closed_lines(deadline: Deadline, locale: str) -> list[str]:
     tz = cal.tz
     first = deadline.start.astimezone(tz).date()
     last = deadline.due.astimezone(tz).date()
-    days = closed_days(cal, first, last, locale)
+    days = closed_between(cal, first, last, locale)
     if not days:
         return []
     listed = ", ".join(
