@@ -181,3 +181,21 @@ def test_without_numpy_the_batch_api_names_the_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert 'pip install "supportpolicy[frames]"' in out.stdout
+
+
+def test_the_array_cache_is_bounded_and_shared_by_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from supportpolicy.batch import _tables
+
+    rng = np.random.default_rng(3)
+    starts = (np.datetime64("2020-01-01", "us").astype(np.int64)
+              + rng.integers(0, 10**15, 5_000)).view("datetime64[us]")  # fmt: skip
+    cals = [sla.calendar("Europe/Berlin", f"Mon-Fri {h:02d}:00-18:00") for h in range(6, 12)]
+    want = [batch.add_business_time(cal, starts, HOUR) for cal in cals]
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda c: batch.add_business_time(c, starts, HOUR), cals * 4))
+    assert all((g == want[i % len(cals)]).all() for i, g in enumerate(got))
+    for h in range(40):
+        batch.is_open(sla.calendar("UTC", f"Mon-Fri 00:{h:02d}-18:00"), starts[:3])
+    assert len(_tables._CACHE) <= _tables._INDEXES

@@ -50,7 +50,7 @@ def _forward(cal: Calendar, a: Array, n: Array) -> tuple[Array, Array]:
         if not len(tab.day_cum):
             return a, np.ones(len(a), dtype=bool)
         clock = tab.offset(a)
-        k = np.searchsorted(tab.day_cum, clock, side="right") - 1
+        k = tab.by_day_cum.search(clock, "right") - 1
         offset = np.where(k >= 0, clock - tab.day_cum[np.maximum(k, 0)], 0)
         m = np.maximum(k, 0) + n
         found = m < len(tab.day_cum)
@@ -74,7 +74,7 @@ def _back(cal: Calendar, a: Array, n: Array) -> tuple[Array, Array]:
     if not len(tab.day_cum):
         return a, np.ones(len(a), dtype=bool)
     clock = tab.offset(a)
-    k = np.searchsorted(tab.day_cum, clock, side="left") - 1
+    k = tab.by_day_cum.search(clock, "left") - 1
     safe = np.maximum(k, 0)
     rest = tab.day_cum[safe] + tab.day_len[safe] - clock
     m = k + n  # n < 0

@@ -1,7 +1,8 @@
 """The vectorized clock: int64 UTC microseconds in, int64 microseconds out.
 
 Each kernel reads a :class:`~supportpolicy.batch._tables.Table` of the years its
-instants need and answers every row with a few ``np.searchsorted`` calls; it never
+instants need and answers every row with a few searches (``np.searchsorted``, sped up
+by a bucket table: :mod:`supportpolicy.batch._search`); it never
 loops over rows. A row the table cannot answer with certainty, because its result lies
 beyond the years read, near the clock's horizon or its work limit
 (``_limits.MAX_QUERY_WORK``), or because its duration or count is large enough for the
@@ -101,10 +102,15 @@ def add(cal: Calendar, a: Array, d: Array) -> Array:
             if more is None:
                 break
             last = more
-        crossed = tab.interval_year[j] - tab.year_of(aa)
-        per_year = dd // tab.min_total if tab.min_total else np.full(len(dd), LIMIT)
-        risky = (crossed >= 1) & ((crossed + 2 + per_year) * tab.max_work > LIMIT)
-        unsure = ~found | (crossed > HORIZON_YEARS) | risky
+        years = tab.last - tab.first
+        most = int(dd.max()) // tab.min_total if tab.min_total else LIMIT
+        if years <= HORIZON_YEARS and (years + 2 + most) * tab.max_work <= LIMIT:
+            unsure = ~found  # no row can reach the horizon or the work limit
+        else:
+            crossed = tab.interval_year[j] - tab.year_of(aa)
+            per_year = dd // tab.min_total if tab.min_total else np.full(len(dd), LIMIT)
+            risky = (crossed >= 1) & ((crossed + 2 + per_year) * tab.max_work > LIMIT)
+            unsure = ~found | (crossed > HORIZON_YEARS) | risky
         if every:
             out = result
         else:
@@ -157,7 +163,7 @@ def _years(us: Array) -> Array:
 
 
 def _located(tab: Table, u: Array) -> tuple[Array, Array]:
-    i = np.searchsorted(tab.starts, u, side="right") - 1
+    i = tab.by_start.search(u, "right") - 1
     inside = (i >= 0) & (u < tab.ends[np.maximum(i, 0)])
     return i, inside
 

@@ -5,10 +5,10 @@ index is read once into arrays (interval starts and ends, cumulative open time, 
 days' cumulative offsets and lengths) and kept in a bounded, thread-safe cache keyed by
 the index object (derived, immutable data). A :class:`Table` concatenates a run of
 years: its cumulative sums run on across the years, so "open time from the table's
-start" is one ``np.searchsorted`` away for any instant in it, and the earliest (or
-latest) instant holding an offset another. Because the segments tile time (each ends
-where the next begins, a night shift over New Year included), the concatenation gives
-exactly what the scalar clock computes year by year.
+start" is one search (:mod:`supportpolicy.batch._search`) away for any instant in it,
+and the earliest (or latest) instant holding an offset another. Because the segments
+tile time (each ends where the next begins, a night shift over New Year included), the
+concatenation gives exactly what the scalar clock computes year by year.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 import attrs
 
 from supportpolicy.batch._np import np
+from supportpolicy.batch._search import Sorted
 from supportpolicy.sla._index import MAX_YEAR, MIN_YEAR, Segment, YearIndex, work
 
 __all__ = ["EPOCH", "NAT", "Array", "Table", "micros_of", "sketch_work", "table"]
@@ -96,39 +97,50 @@ class Table:
     max_work: int
     min_total: int
     min_days: int
+    by_start: Sorted = attrs.field(init=False, eq=False, repr=False)
+    by_cum_start: Sorted = attrs.field(init=False, eq=False, repr=False)
+    by_cum_end: Sorted = attrs.field(init=False, eq=False, repr=False)
+    by_day_cum: Sorted = attrs.field(init=False, eq=False, repr=False)
+    by_year: Sorted = attrs.field(init=False, eq=False, repr=False)
+    lead: Array = attrs.field(init=False, eq=False, repr=False)
+    """``starts - cum_start``: an interval's start less the open time before it."""
+
+    def __attrs_post_init__(self) -> None:
+        for name, values in (("by_start", self.starts), ("by_cum_start", self.cum_start),
+                             ("by_cum_end", self.cum_end), ("by_day_cum", self.day_cum),
+                             ("by_year", self.year_lo)):  # fmt: skip
+            object.__setattr__(self, name, Sorted(values))
+        object.__setattr__(self, "lead", self.starts - self.cum_start)
 
     def year_of(self, us: Array) -> Array:
         """The local year (an int array) holding each UTC instant (inside the table)."""
-        return self.first + np.searchsorted(self.year_lo, us, side="right") - 1
-
-    def covers(self, us: Array) -> Array:
-        """Whether each instant lies in the table's years."""
-        return (us >= self.year_lo[0]) & (us < self.year_lo[-1])
+        return self.first + self.by_year.search(us, "right") - 1
 
     def offset(self, us: Array) -> Array:
         """Open time from the table's start to each instant (inside the table)."""
         if not len(self.starts):
             return np.zeros(len(us), dtype=np.int64)
-        i = np.searchsorted(self.starts, us, side="right") - 1
+        i = self.by_start.search(us, "right") - 1
+        if len(i) and int(i.min()) >= 0:
+            return np.minimum(us, self.ends[i]) - self.lead[i]
         safe = np.maximum(i, 0)
-        inside = np.minimum(us, self.ends[safe]) - self.starts[safe]
-        return np.where(i >= 0, self.cum_start[safe] + inside, 0)
+        return np.where(i >= 0, np.minimum(us, self.ends[safe]) - self.lead[safe], 0)
 
     def earliest(self, target: Array) -> tuple[Array, Array, Array]:
         """The earliest instant with open time *target* (> 0) before it, whether the
         table holds it (else the instant is meaningless), and its interval's position."""
-        j = np.searchsorted(self.cum_end, target, side="left")
+        j = self.by_cum_end.search(target, "left")
         if not len(self.cum_end):
             return target, np.zeros(len(target), dtype=bool), j
         found = j < len(self.cum_end)
-        safe = np.minimum(j, len(self.cum_end) - 1)
-        return self.starts[safe] + (target - self.cum_start[safe]), found, safe
+        safe = j if bool(found.all()) else np.minimum(j, len(self.cum_end) - 1)
+        return target + self.lead[safe], found, safe
 
     def latest(self, target: Array) -> Array:
         """The latest instant with open time *target* (>= 0, below the table's total)
         before it."""
-        j = np.maximum(np.searchsorted(self.cum_start, target, side="right") - 1, 0)
-        return self.starts[j] + (target - self.cum_start[j])
+        j = np.maximum(self.by_cum_start.search(target, "right") - 1, 0)
+        return target + self.lead[j]
 
 
 def _concat(years: list[_Year], first: int) -> Table:
