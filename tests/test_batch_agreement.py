@@ -43,6 +43,8 @@ def _calendars() -> dict[str, sla.Calendar]:
     )  # fmt: skip
     cals["union"] = sla.union(cals["Europe/Berlin"], cals["America/New_York"],
                               cals["night"], timezone="UTC")  # fmt: skip
+    cals["intersection"] = sla.intersection(cals["Asia/Kolkata"], cals["overrides"],
+                                            timezone="America/Santiago")  # fmt: skip
     cals["24x7"] = sla.calendar("Australia/Lord_Howe", "Mon-Sun 00:00-24:00")
     return cals
 

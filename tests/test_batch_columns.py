@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 np = pytest.importorskip("numpy")
 pd = pytest.importorskip("pandas")
 
-from supportpolicy import batch, errors, sla  # noqa: E402
+from supportpolicy import batch, engagement, errors, sla  # noqa: E402
 
 MSK = ZoneInfo("Europe/Moscow")
 CAL = sla.calendar("Europe/Moscow", "Mon-Fri 10:00-18:00", country="RU")
@@ -78,6 +78,10 @@ def test_numpy_integers_on_the_batch_and_scalar_paths() -> None:
         assert got == [sla.reaction_deadline("basic", 2, opened).due]
         assert batch.add_business_days(CAL, [opened], p) == [
             sla.add_business_days(CAL, opened, 2)]
+    assert engagement.tam_statement("a", "2026-11", [], carried_in=np.int64(1)).carried_in == 1
+    session = engagement.Session(opened, minutes=np.int32(90))
+    assert session.minutes == 90
+    assert engagement.route(np.int64(30)) == engagement.route(30)
     column = np.array([1, 2, 3, 4], dtype=np.int16)
     stamps = np.array([opened.astimezone(dt.UTC).replace(tzinfo=None)] * 4, dtype="datetime64[us]")
     got = batch.reaction_deadlines("premium", column, stamps)
@@ -135,6 +139,17 @@ def test_bad_columns_get_a_library_error(call: object, error: type[Exception]) -
     assert isinstance(caught.value, errors.SupportPolicyError)
 
 
+def test_coarse_and_fine_units_are_read_exactly() -> None:
+    day = np.array(["2026-11-20", "NaT"], dtype="datetime64[D]")
+    for unit in ("D", "h", "m", "s", "ms", "us", "ns"):
+        got = batch.add_business_time(CAL, day.astype(f"datetime64[{unit}]"),
+                                      np.array([90, 1], dtype="timedelta64[m]").astype(
+                                          f"timedelta64[{unit if unit not in 'Dh' else 'm'}]"))
+        assert got.tolist() == [dt.datetime(2026, 11, 20, 8, 30), None]
+    with pytest.raises(errors.InvalidValueError, match="unit"):
+        batch.is_open(CAL, np.array(["2026"], dtype="datetime64[Y]"))
+
+
 def test_a_row_the_scalar_refuses_is_named() -> None:
     never = sla.calendar("UTC", "Mon 09:00-10:00", closed=[])
     with pytest.raises(errors.InvalidValueError, match="row 1"):
@@ -155,9 +170,10 @@ def test_calendars_and_plans_pickle_small_and_rebuild_their_index_lazily() -> No
     batch.add_business_time(CAL, _utc("2026-11-20T14:00"), HOUR)  # builds some years
     assert CAL.index._segments
     data = pickle.dumps(CAL)
-    assert len(data) < 1_000
+    assert len(data) < 600  # the fields only (about 400 bytes), never the index
     again = pickle.loads(data)
     assert again == CAL and not again.index._segments
+    assert all(len(pickle.dumps(sla.plan(name))) < 2_000 for name in sla.plan_names())
     plan = pickle.loads(pickle.dumps(sla.plan("premium")))
     assert not plan.calendar.index._segments
     assert batch.reaction_deadlines(plan, [1], [dt.datetime(2026, 11, 20, 17, tzinfo=MSK)]) == [

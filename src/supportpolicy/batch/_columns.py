@@ -32,7 +32,10 @@ __all__ = [
 ]  # fmt: skip
 
 _US = dt.timedelta(microseconds=1)
-_FACTOR = {"s": 1_000_000, "ms": 1_000, "us": 1}
+_FACTOR = {
+    "W": 604_800_000_000, "D": 86_400_000_000, "h": 3_600_000_000, "m": 60_000_000,
+    "s": 1_000_000, "ms": 1_000, "us": 1,
+}  # fmt: skip
 _TAKES = {
     "instant": "a numpy datetime64 array (UTC), a tz-aware pandas Series or DatetimeIndex, "
     "or a list of aware datetimes",
@@ -99,7 +102,8 @@ def _from_numpy(array: Array, name: str, what: str) -> tuple[Array, Array]:
             )
         return np.where(missing, NAT, raw // 1000), missing
     raise InvalidValueError(
-        f"{name} has the unit {unit!r}; accepted: s, ms, us or ns ({_TAKES[what]})"
+        f"{name} has the unit {unit!r}; accepted: W, D, h, m, s, ms, us or ns "
+        f"({_TAKES[what]})"
     )
 
 
