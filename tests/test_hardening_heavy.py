@@ -64,11 +64,14 @@ CHILD = textwrap.dedent(
     except errors.SupportPolicyError as exc:
         error, message = type(exc).__name__, str(exc)
     seconds = time.perf_counter() - start
-    # VmHWM is this process's own peak: ru_maxrss also keeps the peak of the process
-    # image it was started from (the forked test runner), whatever that held.
-    with open("/proc/self/status", encoding="ascii") as status:
-        hwm = [line.split()[1] for line in status if line.startswith("VmHWM:")]
-    peak = int(hwm[0]) / 1024 if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # On Linux ru_maxrss survives exec, so it would count the parent's (pytest's) peak;
+    # VmHWM is this process's own.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            hwm = [line.split()[1] for line in status if line.startswith("VmHWM:")]
+        peak = int(hwm[0]) / 1024
+    except (OSError, IndexError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"error": error, "length": len(message), "message": message[:300],
                       "seconds": seconds, "peak_mb": peak}))
     """
