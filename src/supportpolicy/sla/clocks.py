@@ -16,10 +16,11 @@ from supportpolicy._render import Fact, Facts, Kind, Labelled, Shown
 from supportpolicy.i18n import N_
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.clock import add_business_time, business_time_between, subtract_business_time
-from supportpolicy.sla.deadlines import Deadline, extend
+from supportpolicy.sla.deadlines import Deadline, due_at, extend
 from supportpolicy.sla.metrics import Threshold
+from supportpolicy.sla.plans import Plan
 from supportpolicy.sla.priorities import Priority
-from supportpolicy.sla.targets import Metric
+from supportpolicy.sla.targets import Metric, StartReason
 
 __all__ = ["Clock", "State", "Warning"]
 
@@ -58,23 +59,72 @@ class Clock(Shown):
     instant that met or breached it (None while running or paused). ``cycle`` counts the
     resolution cycles of a reopened ticket (1 for every other clock); ``reasons`` are
     the pause reasons, one per entry of ``deadline.pauses`` (``resolved`` for the time
-    between a resolution and the reopening).
+    between a resolution and the reopening). The deadline (and so ``due`` and
+    ``state``) is counted when first asked for, once.
     """
 
     metric: Metric
-    state: State
-    due: dt.datetime
     priority: Priority
     stopped: dt.datetime | None
-    deadline: Deadline
     until: dt.datetime = attrs.field(repr=False)
     """The instant the clock is read at: ``stopped``, else the status' now (UTC)."""
+    plan: Plan = attrs.field(repr=False)
+    opened: dt.datetime = attrs.field(repr=False)
+    start: dt.datetime = attrs.field(repr=False)
+    """When the clock started counting (UTC; the calendar may still be closed then)."""
+    pauses: tuple[tuple[dt.datetime, dt.datetime], ...] = attrs.field(repr=False)
+    live: bool = attrs.field(repr=False)
+    """Whether a pause that stops this clock lasts at ``until``."""
     cycle: int = 1
     reasons: tuple[str, ...] = ()
     thresholds: tuple[Threshold, ...] = ()
+    started: StartReason | None = attrs.field(default=None, repr=False)
+    agreed: dt.datetime | None = attrs.field(default=None, repr=False)
+    _memo: dict[str, Deadline] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     _domain = "sla"
     _layout = "row"
+
+    @property
+    def deadline(self) -> Deadline:
+        """The deadline behind the clock: target, calendar, pauses and due instant."""
+        found = self._memo.get("d")
+        if found is None:
+            found = self._memo["d"] = self._deadline()
+        return found
+
+    def _deadline(self) -> Deadline:
+        plan = self.plan
+        restarted = None if self.start == self.opened.astimezone(dt.UTC) else self.start
+        if self.agreed is not None:
+            return Deadline(
+                plan, self.priority, self.metric, self.opened, self.agreed, None,
+                plan.calendar, self.pauses, restarted, agreed=True, started=self.started,
+            )  # fmt: skip
+        target = plan.targets[self.metric][self.priority]
+        assert target is not None  # the engine builds no clock without a target
+        due = due_at(plan, target, self.start, self.pauses)
+        return Deadline(
+            plan, self.priority, self.metric, self.opened, due.astimezone(plan.calendar_for(
+                target).tz), target, plan.calendar_for(target), self.pauses, restarted,
+            started=self.started,
+        )  # fmt: skip
+
+    @property
+    def due(self) -> dt.datetime:
+        """The due instant, in the calendar's timezone."""
+        return self.deadline.due
+
+    @property
+    def state(self) -> State:
+        """Met or breached once stopped; breached once now is past due; else paused or
+        running (a pause that began before the due moves it past now)."""
+        due = _utc(self.deadline.due)
+        if self.stopped is not None:
+            return State.MET if self.until <= due else State.BREACHED
+        if self.until > due:
+            return State.BREACHED
+        return State.PAUSED if self.live else State.RUNNING
 
     @property
     def calendar(self) -> Calendar:
@@ -95,12 +145,6 @@ class Clock(Shown):
         if target is not None and target.duration is not None and not d.agreed:
             return target.duration
         return business_time_between(self.calendar, self.start, self._nominal_due())
-
-    @property
-    def start(self) -> dt.datetime:
-        """When the clock started counting (UTC)."""
-        d = self.deadline
-        return _utc(d.restarted if d.restarted is not None else d.opened)
 
     @property
     def used(self) -> dt.timedelta:
@@ -137,8 +181,6 @@ class Clock(Shown):
         d = self.deadline
         if d.agreed or d.target is None:
             return d.due
-        from supportpolicy.sla.deadlines import due_at  # noqa: PLC0415 - same layer
-
         return due_at(d.plan, d.target, self.start)
 
     def _warning(self, threshold: Threshold) -> dt.datetime:

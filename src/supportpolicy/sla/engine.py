@@ -17,8 +17,8 @@ import attrs
 from supportpolicy._coerce import aware
 from supportpolicy._frozen import FrozenMap
 from supportpolicy.errors import EventError
-from supportpolicy.sla.clocks import Clock, State
-from supportpolicy.sla.deadlines import Deadline, _plan_priority, due_at
+from supportpolicy.sla.clocks import Clock
+from supportpolicy.sla.deadlines import _plan_priority
 from supportpolicy.sla.events import (
     AgentReplied,
     AgreedDeadline,
@@ -78,7 +78,6 @@ class _Run:
 
     start: dt.datetime  # UTC
     reason: StartReason | None
-    restarted: dt.datetime | None
     cycle: int = 1
     gaps: list[tuple[dt.datetime, dt.datetime]] = attrs.Factory(list)
 
@@ -113,33 +112,14 @@ class Walk:
         kept = [p for p in pauses if plan.pauses_for(metric, p[2])]
         kept.extend((max(a, start), b, RESOLVED_GAP) for a, b in run.gaps)
         kept.sort(key=lambda p: p[0])
-        intervals = tuple((a, b) for a, b, _ in kept)
         agreed = self.agreed if metric is Metric.RESOLUTION else None
-        if agreed is not None:
-            deadline = Deadline(
-                plan, self.priority, metric, self.opened, agreed, None, plan.calendar,
-                intervals, run.restarted, agreed=True, started=run.reason,
-            )  # fmt: skip
-        else:
-            target = plan.targets[metric][self.priority]
-            if target is None:
-                return None
-            deadline = Deadline(
-                plan, self.priority, metric, self.opened,
-                due_at(plan, target, start, intervals), target, plan.calendar_for(target),
-                intervals, run.restarted, started=run.reason,
-            )  # fmt: skip
-        due = deadline.due
-        if stopped:
-            state = State.MET if end <= _utc(due) else State.BREACHED
-        elif self.now > _utc(due):
-            state = State.BREACHED
-        else:
-            state = State.PAUSED if live else State.RUNNING
-        zone = deadline.calendar.tz
+        if agreed is None and plan.targets[metric][self.priority] is None:
+            return None
         return Clock(
-            metric, state, due, self.priority, end.astimezone(zone) if stopped else None,
-            deadline, end, run.cycle, tuple(r for _, _, r in kept), plan.warn.get(metric, ()),
+            metric, self.priority, end.astimezone(plan.calendar.tz) if stopped else None, end,
+            plan, self.opened, start, tuple((a, b) for a, b, _ in kept), live and not stopped,
+            run.cycle, tuple(r for _, _, r in kept), plan.warn.get(metric, ()), run.reason,
+            agreed,
         )  # fmt: skip
 
     def stop(self, metric: Metric, at: dt.datetime) -> None:
@@ -152,7 +132,7 @@ class Walk:
         self.runs[metric] = None
 
     def begin(self, metric: Metric, at: dt.datetime, what: Happening) -> None:
-        run = _Run(at, _STARTS.get(what), None if what is Happening.OPENED else at)
+        run = _Run(at, _STARTS.get(what))
         self.runs[metric] = self.last[metric] = run
 
     def resume_cycle(self, metric: Metric, at: dt.datetime) -> None:
@@ -160,7 +140,7 @@ class Walk:
         if before is None or self.resolved is None:
             return
         gaps = [*before.gaps, (self.resolved, at)]
-        run = _Run(before.start, before.reason, before.restarted, before.cycle + 1, gaps)
+        run = _Run(before.start, before.reason, before.cycle + 1, gaps)
         self.runs[metric] = self.last[metric] = run
 
 
@@ -173,7 +153,7 @@ def _workaround(w: Walk, event: PriorityChanged, at: dt.datetime) -> None:
         if closed is not None:
             w.earlier.append(closed)
             w.clocks[Metric.RESOLUTION].append(closed)
-        w.runs[Metric.RESOLUTION] = w.last[Metric.RESOLUTION] = _Run(at, None, at)
+        w.runs[Metric.RESOLUTION] = w.last[Metric.RESOLUTION] = _Run(at, StartReason.WORKAROUND)
 
 
 def _state_change(w: Walk, event: object, at: dt.datetime) -> None:

@@ -76,7 +76,7 @@ class Status(Shown):
             instant.astimezone(dt.UTC)
             for clocks in self.clocks.values()
             for clock in clocks
-            if clock.state is State.RUNNING
+            if clock.stopped is None and not clock.live and clock.state is State.RUNNING
             for instant in (clock.due, *(at for _, at in clock.warnings))
             if instant.astimezone(dt.UTC) > now
         ]
