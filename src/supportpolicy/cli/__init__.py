@@ -34,13 +34,16 @@ from supportpolicy.cli import (
     deadline_cmd,
     plans_cmd,
     route_cmd,
+    status_cmd,
     tam_cmd,
 )
 from supportpolicy.errors import SupportPolicyError
 
 __all__ = ["main"]
 
-_COMMANDS = (calendar_cmd, plans_cmd, deadline_cmd, classify_cmd, route_cmd, tam_cmd)
+_COMMANDS = (
+    calendar_cmd, plans_cmd, deadline_cmd, classify_cmd, route_cmd, tam_cmd, status_cmd,
+)  # fmt: skip
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 EXIT_BROKEN_PIPE = 141
