@@ -15,7 +15,7 @@ from supportpolicy import strategies as sps
 
 SETTINGS = settings(max_examples=40, deadline=None)
 UTC = dt.UTC
-PAUSES = (sla.WaitingOnCustomer, sla.Resumed)
+PAUSES = (sla.Paused, sla.Resumed)
 
 
 def _utc(value: dt.datetime) -> dt.datetime:

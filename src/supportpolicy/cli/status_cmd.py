@@ -44,6 +44,18 @@ def _clock(clock: sla.Clock) -> dict[str, Any]:
     }
 
 
+def _ticket(ticket: str, status: sla.Status) -> dict[str, Any]:
+    check = status.next_check
+    return {
+        "ticket": ticket,
+        **status.to_dict(),
+        "next_check": None if check is None else check.isoformat(),
+        "requester_wait_minutes": status.requester_wait / dt.timedelta(minutes=1),
+        "agent_work_minutes": status.agent_work / dt.timedelta(minutes=1),
+        "clocks": [_clock(clock) for clocks in status.clocks.values() for clock in clocks],
+    }
+
+
 def run(args: argparse.Namespace) -> int:
     """Print the clocks of every ticket of the event log."""
     plan = _plan(args.plan, args.plans)
@@ -56,15 +68,7 @@ def run(args: argparse.Namespace) -> int:
         except SupportPolicyError as exc:
             raise type(exc)(f"{args.events}, ticket {clip(ticket)}: {exc}") from None
     if args.json:
-        print_json(
-            [
-                {"ticket": ticket, **status.to_dict(),
-                 "next_check": None if status.next_check is None else status.next_check.isoformat(),
-                 "clocks": [_clock(clock) for clocks in status.clocks.values()
-                            for clock in clocks]}
-                for ticket, status in statuses.items()
-            ]  # fmt: skip
-        )
+        print_json([_ticket(ticket, status) for ticket, status in statuses.items()])
         return 0
     tr = i18n.translator(args.locale, "cli")
     for index, (ticket, status) in enumerate(statuses.items()):
