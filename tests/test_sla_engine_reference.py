@@ -124,7 +124,8 @@ def _timeline(rng: random.Random, plan: refe.RefPlan, start: int) -> list[tuple[
 
 def _event(kind: str, at: dt.datetime, value: object, zone: ZoneInfo) -> object:
     make = {
-        "opened": lambda: sla.Opened(at, value), "customer_replied": lambda: sla.CustomerReplied(at),
+        "opened": lambda: sla.Opened(at, value),
+        "customer_replied": lambda: sla.CustomerReplied(at),
         "agent_replied": lambda: sla.AgentReplied(at), "responded": lambda: sla.Responded(at),
         "priority_changed": lambda: sla.PriorityChanged(at, value),
         "paused": lambda: (sla.WaitingOnCustomer(at) if value == "customer" and at.minute % 2
@@ -189,4 +190,5 @@ def test_evaluate_agrees_with_the_reference_engine() -> None:
             disagreements.append((case, spec, events, now, expected, got))
     assert not disagreements, disagreements[:2]
     assert kinds_seen >= {"opened", "customer_replied", "agent_replied", "paused", "resumed",
-                          "priority_changed", "resolved", "reopened", "agreed_deadline"}  # fmt: skip
+                          "priority_changed", "resolved", "reopened",
+                          "agreed_deadline"}  # fmt: skip
