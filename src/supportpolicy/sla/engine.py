@@ -30,9 +30,10 @@ from supportpolicy.sla.events import (
     Resolved,
     Responded,
     Resumed,
+    WaitingOnCustomer,
     timeline,
 )
-from supportpolicy.sla.metrics import METRICS, Action, Happening
+from supportpolicy.sla.metrics import ANY_REASON, METRICS, Action, Happening, Threshold
 from supportpolicy.sla.plans import Plan
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason
@@ -58,6 +59,13 @@ _STARTS = {
     Happening.AGENT_REPLY: StartReason.AGENT_UPDATE,
     Happening.REOPENED: StartReason.REOPENED,
 }
+
+
+_ORDER = tuple(METRICS)
+_INDEX = {metric: i for i, metric in enumerate(_ORDER)}
+_RULES = tuple((i, METRICS[metric].rule) for i, metric in enumerate(_ORDER))
+_NONE = Action.NONE
+_PAUSES = frozenset({Paused, WaitingOnCustomer})
 
 
 def _utc(instant: dt.datetime) -> dt.datetime:
@@ -96,64 +104,84 @@ class Walk:
     gaps: list[tuple[dt.datetime, dt.datetime]] = attrs.Factory(list)  # resolved ... reopened
     agreed: dt.datetime | None = None
     resolved: dt.datetime | None = None
-    runs: dict[Metric, _Run | None] = attrs.Factory(dict)
-    last: dict[Metric, _Run] = attrs.Factory(dict)
-    clocks: dict[Metric, list[Clock]] = attrs.Factory(dict)
+    # Per metric, by its position in METRICS (lists, not dicts: this is the hot loop).
+    runs: list[_Run | None] = attrs.Factory(lambda: [None] * len(_ORDER))
+    last: list[_Run | None] = attrs.Factory(lambda: [None] * len(_ORDER))
+    clocks: list[list[Clock]] = attrs.Factory(lambda: [[] for _ in _ORDER])
     earlier: list[Clock] = attrs.Factory(list)
+    reasons: list[frozenset[str]] = attrs.Factory(list)  # pause reasons ("*" kept)
+    targets: list[tuple[object, ...]] = attrs.Factory(list)
+    warns: list[tuple[Threshold, ...]] = attrs.Factory(list)
 
-    def build(self, metric: Metric, run: _Run, end: dt.datetime, stopped: bool) -> Clock | None:
-        """The clock of *run* read at *end* (its stop, or now); None without a target."""
+    def setup(self) -> None:
+        lookup = self.plan.lookup
+        self.reasons = [r for r, _, _ in lookup]
+        self.targets = [t for _, t, _ in lookup]
+        self.warns = [w for _, _, w in lookup]
+
+    def build(self, i: int, run: _Run, end: dt.datetime, stopped: bool) -> Clock | None:
+        """The clock of *run* of metric number *i* read at *end* (its stop, or now);
+        None without a target."""
+        metric = _ORDER[i]
+        agreed = self.agreed if metric is Metric.RESOLUTION else None
+        if agreed is None and self.targets[i][self.priority - 1] is None:
+            return None
         plan = self.plan
         start = run.start
-        pauses: list[Span] = [(max(a, start), b, r) for a, b, r in self.spans if b > start]
-        live = self.pause is not None and plan.pauses_for(metric, self.pause[1])
-        if self.pause is not None:
-            pauses.append((max(self.pause[0], start), end, self.pause[1]))
-        kept = [p for p in pauses if plan.pauses_for(metric, p[2])]
-        kept.extend((max(a, start), b, RESOLVED_GAP) for a, b in run.gaps)
-        kept.sort(key=lambda p: p[0])
-        agreed = self.agreed if metric is Metric.RESOLUTION else None
-        if agreed is None and plan.targets[metric][self.priority] is None:
-            return None
+        reasons = self.reasons[i]
+        every = ANY_REASON in reasons
+        kept: list[Span] = [
+            (max(a, start), b, r) for a, b, r in self.spans
+            if b > start and (every or r in reasons)
+        ]  # fmt: skip
+        pause = self.pause
+        live = pause is not None and (every or pause[1] in reasons)
+        if live:
+            assert pause is not None
+            kept.append((max(pause[0], start), end, pause[1]))
+        if run.gaps:
+            kept.extend((max(a, start), b, RESOLVED_GAP) for a, b in run.gaps)
+            kept.sort(key=lambda p: p[0])
         return Clock(
             metric, self.priority, end.astimezone(plan.calendar.tz) if stopped else None, end,
             plan, self.opened, start, tuple((a, b) for a, b, _ in kept), live and not stopped,
-            run.cycle, tuple(r for _, _, r in kept), plan.warn.get(metric, ()), run.reason,
+            run.cycle, tuple(r for _, _, r in kept), self.warns[i], run.reason,
             agreed,
         )  # fmt: skip
 
-    def stop(self, metric: Metric, at: dt.datetime) -> None:
-        run = self.runs.get(metric)
+    def stop(self, i: int, at: dt.datetime) -> None:
+        run = self.runs[i]
         if run is None:
             return
-        clock = self.build(metric, run, at, stopped=True)
+        clock = self.build(i, run, at, stopped=True)
         if clock is not None:
-            self.clocks[metric].append(clock)
-        self.runs[metric] = None
+            self.clocks[i].append(clock)
+        self.runs[i] = None
 
-    def begin(self, metric: Metric, at: dt.datetime, what: Happening) -> None:
+    def begin(self, i: int, at: dt.datetime, what: Happening) -> None:
         run = _Run(at, _STARTS.get(what))
-        self.runs[metric] = self.last[metric] = run
+        self.runs[i] = self.last[i] = run
 
-    def resume_cycle(self, metric: Metric, at: dt.datetime) -> None:
-        before = self.last.get(metric)
+    def resume_cycle(self, i: int, at: dt.datetime) -> None:
+        before = self.last[i]
         if before is None or self.resolved is None:
             return
         gaps = [*before.gaps, (self.resolved, at)]
         run = _Run(before.start, before.reason, before.cycle + 1, gaps)
-        self.runs[metric] = self.last[metric] = run
+        self.runs[i] = self.last[i] = run
 
 
 def _workaround(w: Walk, event: PriorityChanged, at: dt.datetime) -> None:
     plan = w.plan
     lowered = w.priority == Priority.CRITICAL and event.priority in plan.workaround_priorities
-    run = w.runs.get(Metric.RESOLUTION)
+    i = _INDEX[Metric.RESOLUTION]
+    run = w.runs[i]
     if lowered and plan.resolution[0] is not None and run is not None:
-        closed = w.build(Metric.RESOLUTION, run, at, stopped=True)
+        closed = w.build(i, run, at, stopped=True)
         if closed is not None:
             w.earlier.append(closed)
-            w.clocks[Metric.RESOLUTION].append(closed)
-        w.runs[Metric.RESOLUTION] = w.last[Metric.RESOLUTION] = _Run(at, StartReason.WORKAROUND)
+            w.clocks[i].append(closed)
+        w.runs[i] = w.last[i] = _Run(at, StartReason.WORKAROUND)
 
 
 def _state_change(w: Walk, event: object, at: dt.datetime) -> None:
@@ -173,27 +201,33 @@ def _state_change(w: Walk, event: object, at: dt.datetime) -> None:
 
 
 def _apply(w: Walk, event: object, at: dt.datetime) -> None:
-    _state_change(w, event, at)
+    kind = type(event)
+    if kind is PriorityChanged or kind is AgreedDeadline:
+        _state_change(w, event, at)
+        return
     what = happening(event)
     if what is not Happening.OTHER:
-        for metric, rule in METRICS.items():
-            action = rule.rule(what, w.runs.get(metric) is not None, w.replied)
+        runs, replied = w.runs, w.replied
+        for i, rule in _RULES:
+            action = rule(what, runs[i] is not None, replied)
+            if action is _NONE:
+                continue
             if action is Action.STOP or action is Action.RESTART:
-                w.stop(metric, at)
+                w.stop(i, at)
             if action is Action.START or action is Action.RESTART:
-                w.begin(metric, at, what)
+                w.begin(i, at, what)
             elif action is Action.CONTINUE:
-                w.resume_cycle(metric, at)
+                w.resume_cycle(i, at)
         if what is Happening.AGENT_REPLY:
             w.replied = True
-    if isinstance(event, Paused):
-        w.pause = (at, event.reason)
-    elif isinstance(event, Resumed | Resolved) and w.pause is not None:
+    if kind in _PAUSES:
+        w.pause = (at, event.reason)  # type: ignore[attr-defined]
+    elif (kind is Resumed or kind is Resolved) and w.pause is not None:
         w.spans.append((w.pause[0], at, w.pause[1]))
         w.pause = None
-    if isinstance(event, Resolved):
+    if kind is Resolved:
         w.resolved = at
-    elif isinstance(event, Reopened):
+    elif kind is Reopened:
         w.gaps.append((w.resolved or at, at))
         w.resolved = None
 
@@ -212,18 +246,18 @@ def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[
             "give a now at or after the opening"
         )
     w = Walk(the_plan, opening.at, opening.priority, moment)
-    w.clocks = {metric: [] for metric in METRICS}
+    w.setup()
     _apply(w, opening, _utc(opening.at))
     for event in ordered[1:]:
         at = _utc(event.at)
         if at > moment:
             break
         _apply(w, event, at)
-    for metric, run in w.runs.items():
+    for i, run in enumerate(w.runs):
         if run is not None:
-            clock = w.build(metric, run, moment, stopped=False)
+            clock = w.build(i, run, moment, stopped=False)
             if clock is not None:
-                w.clocks[metric].append(clock)
+                w.clocks[i].append(clock)
     if w.pause is not None:
         w.spans.append((w.pause[0], moment, w.pause[1]))
     if w.resolved is not None:
@@ -233,4 +267,5 @@ def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[
 
 def frozen_clocks(w: Walk) -> FrozenMap[Metric, tuple[Clock, ...]]:
     """The clocks of the walk by metric, each tuple in the order they started."""
-    return FrozenMap((metric, tuple(clocks)) for metric, clocks in w.clocks.items())
+    return FrozenMap((metric, tuple(clocks)) for metric, clocks in zip(_ORDER, w.clocks,
+                                                                          strict=True))

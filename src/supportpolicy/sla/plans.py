@@ -105,6 +105,14 @@ def _all_targets(plan: Plan) -> FrozenMap[Metric, FrozenMap[Priority, Target | N
     )
 
 
+def _lookup(
+    plan: Plan,
+) -> tuple[tuple[frozenset[str], tuple[Target | None, ...], tuple[Threshold, ...]], ...]:
+    return tuple(
+        (plan.pauses(m), tuple(plan.targets[m].values()), plan.warn.get(m, ())) for m in METRICS
+    )
+
+
 @attrs.frozen(repr=False)
 class Plan(Shown):
     """An SLA plan: service calendar, targets per priority, fee and minimum term.
@@ -147,6 +155,12 @@ class Plan(Shown):
     )
     """Every metric's target per priority (None: no target); ``reaction`` and
     ``resolution`` are the same targets as tuples."""
+    lookup: tuple[tuple[frozenset[str], tuple[Target | None, ...], tuple[Threshold, ...]], ...] = (
+        attrs.field(init=False, eq=False, repr=False,
+                    default=attrs.Factory(_lookup, takes_self=True))
+    )  # fmt: skip
+    """Per metric in table order: pause reasons, targets by priority - 1, thresholds (the
+    engine's derived tables, computed once per plan)."""
 
     _domain = "sla"
 
