@@ -63,8 +63,18 @@ _STARTS = {
 
 _ORDER = tuple(METRICS)
 _INDEX = {metric: i for i, metric in enumerate(_ORDER)}
-_RULES = tuple((i, METRICS[metric].rule) for i, metric in enumerate(_ORDER))
 _NONE = Action.NONE
+# For each happening, the rules that can act on it (found by asking each rule, so that
+# nothing here names a metric): an event skips the metrics it cannot touch.
+_RULES = {
+    what: tuple(
+        (i, METRICS[metric].rule)
+        for i, metric in enumerate(_ORDER)
+        if any(METRICS[metric].rule(what, run, rep) is not _NONE
+               for run in (False, True) for rep in (False, True))
+    )
+    for what in Happening
+}  # fmt: skip
 _PAUSES = frozenset({Paused, WaitingOnCustomer})
 
 
@@ -208,7 +218,7 @@ def _apply(w: Walk, event: object, at: dt.datetime) -> None:
     what = happening(event)
     if what is not Happening.OTHER:
         runs, replied = w.runs, w.replied
-        for i, rule in _RULES:
+        for i, rule in _RULES[what]:
             action = rule(what, runs[i] is not None, replied)
             if action is _NONE:
                 continue

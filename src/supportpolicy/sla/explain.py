@@ -134,12 +134,25 @@ def _start_lines(deadline: Deadline, locale: str) -> list[str]:
                 "next opening, {when}."
             ).format(when=when)
         ]
+    later = _LATER_STARTS.get(reason)
+    if later is not None:
+        return [tr.gettext(later).format(when=when)]
     return [
         tr.gettext(
             "A workaround lowered the priority-1 incident, which met its resolution target; "
             "the clock of the new priority started {when}."
         ).format(when=when)
     ]
+
+
+_LATER_STARTS = {
+    StartReason.CUSTOMER_MESSAGE: N_(
+        "Started {when}: the customer wrote after the agent's last reply."
+    ),
+    StartReason.AGENT_UPDATE: N_("Started {when}: an agent updated the ticket."),
+    StartReason.REOPENED: N_("Started {when}: the ticket was reopened."),
+}
+"""The clocks that start after the opening (next reply, periodic update)."""
 
 
 def _pause_lines(deadline: Deadline, locale: str) -> list[str]:
