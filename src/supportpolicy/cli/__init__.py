@@ -37,6 +37,7 @@ from supportpolicy.cli import (
     deadline_cmd,
     plans_cmd,
     route_cmd,
+    status_cmd,
     tam_cmd,
 )
 from supportpolicy.cli._common import Command, register
@@ -89,6 +90,14 @@ _COMMANDS = (
         "UTF-8 with or without BOM, as Excel saves it. The statement is as of --as-of "
         "(default: now): a month not over by then is an open statement (the sessions so "
         "far; nothing forfeited or carried yet), a month that is over is closed.",
+    ),
+    Command(
+        status_cmd,
+        "status",
+        "every SLA clock of each ticket of a CSV event log",
+        "Evaluate each ticket of a CSV event log (columns: ticket, at, event, "
+        "priority, reason, due; see docs/plans.md) and print its clocks: reaction, "
+        "resolution cycles, next replies and periodic updates, with pauses and warnings.",
     ),
 )
 EXIT_BAD_INPUT = 2

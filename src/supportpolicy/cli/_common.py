@@ -9,8 +9,8 @@ import sys
 from types import ModuleType
 from typing import Any, NamedTuple
 
-from supportpolicy import _coerce, i18n
-from supportpolicy.errors import InvalidValueError, NaiveDatetimeError
+from supportpolicy import _coerce, i18n, sla
+from supportpolicy.errors import InvalidValueError, NaiveDatetimeError, UnknownNameError
 from supportpolicy.i18n import LOCALES
 
 _EXAMPLE = "2026-11-21T23:30+03:00"
@@ -110,3 +110,24 @@ def note_unused_flag(locale: str, policy: str, flag: str) -> None:
         "no rule of policy {policy} depends on {flag}; it does not change the decision"
     ).format(policy=policy, flag=flag)
     print(tr.gettext("note: {message}").format(message=text), file=sys.stderr)
+
+
+def chosen_plan(name: str | None, path: str | None) -> sla.Plan:
+    """The preset *name*, or the plan *name* of the user's plan file at *path* (a file
+    with a single plan needs no name)."""
+    if path is None:
+        if name is None:
+            raise InvalidValueError("give --plan (a preset) or --plans FILE")
+        return sla.plan(name)
+    plans = sla.load_plans(path)
+    if name is None:
+        if len(plans) == 1:
+            return next(iter(plans.values()))
+        raise InvalidValueError(
+            f"{path} has {len(plans)} plans; name one with --plan: {', '.join(sorted(plans))}"
+        )
+    if name not in plans:
+        raise UnknownNameError(
+            f"{path}: no plan {clip(name)}; accepted: {', '.join(sorted(plans)) or 'none'}"
+        )
+    return plans[name]

@@ -5,26 +5,13 @@ from __future__ import annotations
 import argparse
 
 from supportpolicy import sla
-from supportpolicy.cli._common import clip, parse_instant, print_json
-from supportpolicy.errors import UnknownNameError
+from supportpolicy.cli._common import chosen_plan, parse_instant, print_json
 from supportpolicy.sla.explain import no_target_text
-
-
-def _plan(name: str, path: str | None) -> sla.Plan:
-    """The preset *name*, or the plan *name* of the user's plan file at *path*."""
-    if path is None:
-        return sla.plan(name)
-    plans = sla.load_plans(path)
-    if name not in plans:
-        raise UnknownNameError(
-            f"{path}: no plan {clip(name)}; accepted: {', '.join(sorted(plans)) or 'none'}"
-        )
-    return plans[name]
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the deadlines of the ticket described by *args*."""
-    plan = _plan(args.plan, args.plans)
+    plan = chosen_plan(args.plan, args.plans)
     opened = parse_instant(args.opened, "--opened")
     reaction = sla.reaction_deadline(plan, args.priority, opened)
     resolution = sla.resolution_deadline(plan, args.priority, opened)
