@@ -36,18 +36,22 @@ from supportpolicy.sla.explain import plans_table
 from supportpolicy.sla.hours import WeeklyHours, parse_hours
 from supportpolicy.sla.plans import Plan, load_plans, plan, plan_names
 from supportpolicy.sla.priorities import Priority
+from supportpolicy.sla.selection import Choice, PlanRule, PlanRules, load_plan_rules, select_plan
 from supportpolicy.sla.status import Clock, State, Status, evaluate
 from supportpolicy.sla.targets import Metric, Target, Unit
 
 __all__ = [
     "AgreedDeadline",
     "Calendar",
+    "Choice",
     "Clock",
     "ClosedDay",
     "Deadline",
     "Metric",
     "Opened",
     "Plan",
+    "PlanRule",
+    "PlanRules",
     "Priority",
     "PriorityChanged",
     "Resolved",
@@ -68,6 +72,7 @@ __all__ = [
     "evaluate",
     "intersection",
     "is_open",
+    "load_plan_rules",
     "load_plans",
     "next_opening",
     "open_intervals",
@@ -78,6 +83,7 @@ __all__ = [
     "previous_closing",
     "reaction_deadline",
     "resolution_deadline",
+    "select_plan",
     "subtract_business_time",
     "union",
 ]

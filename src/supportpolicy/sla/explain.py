@@ -18,6 +18,7 @@ from supportpolicy.sla.closed import closed_days
 from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
+from supportpolicy.sla.versions import version_text
 from supportpolicy.sla.views import (
     NO_TARGET,
     fee_text,
@@ -180,6 +181,9 @@ def explain_deadline(deadline: Deadline, locale: str) -> str:
             when=format_datetime(deadline.opened, locale, tz=tz, format="medium", zone=True)
         ),
     ]
+    first = plan.versions[0].effective if plan.versions else None
+    version = version_text(plan.effective, first, locale)
+    lines.extend([] if version is None else [version])
     if deadline.agreed or deadline.target is None:
         lines.append(tr.gettext("The resolution deadline was agreed for this ticket."))
     else:

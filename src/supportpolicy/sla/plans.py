@@ -8,6 +8,7 @@ what is accepted.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Iterable
@@ -40,6 +41,7 @@ from supportpolicy.sla._plan_tables import (
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target, Unit
+from supportpolicy.sla.versions import in_force, read_versions, version_starts
 from supportpolicy.sla.views import (
     Targets,
     calendar_columns,
@@ -60,6 +62,7 @@ _PLAN_KEYS = frozenset(
         "hours_on", "half_days", "shorten_before_holidays", "union", "intersection",
         "reaction", "resolution", "fee", "fee_is_minimum", "currency", "minimum_term_months",
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
+        "versions",
     }
 )  # fmt: skip
 _INHERITED = ("closed", "open", "hours_on")
@@ -91,8 +94,24 @@ class Plan(Shown):
     workaround_priorities: tuple[Priority, ...] = ()
     agreed_deadline_priorities: tuple[Priority, ...] = ()
     source: str | None = None
+    effective: dt.date | None = None
+    versions: tuple[Plan, ...] = ()
+    _starts: tuple[dt.datetime, ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(version_starts, True)
+    )
 
     _domain = "sla"
+
+    def at(self, instant: dt.datetime) -> Plan:
+        """The version of the plan in force at *instant* (docs/plans.md, "Plans that
+        change over time"): ``self`` for a plan without versions, or before the first.
+
+        ``effective`` is the date a version took effect (None: the original terms);
+        ``versions`` are the later versions of a plan as loaded, each a complete plan.
+        """
+        if not self.versions:
+            return self
+        return in_force(self, self.versions, self._starts, instant)
 
     def title(self, locale: str = "en") -> str:
         """The plan's localized name.
@@ -139,8 +158,23 @@ class Plan(Shown):
         return self.title(locale)
 
 
-def _plan(key: str, table: _toml.Table, source: str, file_source: str | None) -> Plan:
-    where = plan_where(key)
+def _plan(
+    key: str,
+    table: _toml.Table,
+    source: str,
+    file_source: str | None,
+    *,
+    where: str | None = None,
+    effective: dt.date | None = None,
+) -> Plan:
+    if where is None:  # the plan itself, then its later versions built from its table
+        base = _plan(key, table, source, file_source, where=plan_where(key))
+
+        def build(merged: _toml.Table, here: str, day: dt.date) -> Plan:
+            return _plan(key, merged, source, file_source, where=here, effective=day)
+
+        versions = read_versions(table, source, plan_where(key), build)
+        return attrs.evolve(base, versions=versions) if versions else base
     check_keys(table, _PLAN_KEYS, source, where)
     reaction = targets_of(table, "reaction", source, where, required=True)
     resolution = targets_of(table, "resolution", source, where, required=False)
@@ -168,6 +202,7 @@ def _plan(key: str, table: _toml.Table, source: str, file_source: str | None) ->
         workaround_priorities=priorities(table, "workaround_priorities", source, where),
         agreed_deadline_priorities=priorities(table, "agreed_deadline_priorities", source, where),
         source=optional(table, "source", str, source, where) or file_source,
+        effective=effective,
     )
 
 

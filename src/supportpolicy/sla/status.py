@@ -291,6 +291,7 @@ def evaluate(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> St
             f"the ticket was opened {opening.at.isoformat()}, after now ({instant.isoformat()}); "
             "give a now at or after the opening"
         )
+    the_plan = the_plan.at(opening.at)  # the version in force at the opening
     ticket = _Ticket(opened=opening.at, priority=opening.priority)
     for event in ordered[1:]:
         if _utc(event.at) > moment:
