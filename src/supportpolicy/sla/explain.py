@@ -181,8 +181,7 @@ def explain_deadline(deadline: Deadline, locale: str) -> str:
             when=format_datetime(deadline.opened, locale, tz=tz, format="medium", zone=True)
         ),
     ]
-    first = plan.versions[0].effective if plan.versions else None
-    version = version_text(plan.effective, first, locale)
+    version = version_text(plan.effective, locale)
     lines.extend([] if version is None else [version])
     if deadline.agreed or deadline.target is None:
         lines.append(tr.gettext("The resolution deadline was agreed for this ticket."))

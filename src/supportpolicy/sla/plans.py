@@ -41,7 +41,12 @@ from supportpolicy.sla._plan_tables import (
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target, Unit
-from supportpolicy.sla.versions import in_force, read_versions, version_starts
+from supportpolicy.sla.versions import (
+    effective_date,
+    in_force,
+    read_versions,
+    version_starts,
+)
 from supportpolicy.sla.views import (
     Targets,
     calendar_columns,
@@ -62,11 +67,16 @@ _PLAN_KEYS = frozenset(
         "hours_on", "half_days", "shorten_before_holidays", "union", "intersection",
         "reaction", "resolution", "fee", "fee_is_minimum", "currency", "minimum_term_months",
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
-        "versions",
+        "effective", "versions",
     }
 )  # fmt: skip
 _INHERITED = ("closed", "open", "hours_on")
 """Date keys a working-day calendar takes from its plan unless it lists its own."""
+
+
+def _original_terms(plan: Plan) -> Plan | None:
+    """The plan's original terms without its later versions (None: it has none)."""
+    return attrs.evolve(plan, versions=()) if plan.versions else None
 
 
 @attrs.frozen(repr=False)
@@ -99,19 +109,25 @@ class Plan(Shown):
     _starts: tuple[dt.datetime, ...] = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(version_starts, True)
     )
+    _terms: Plan | None = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_original_terms, True)
+    )
 
     _domain = "sla"
 
     def at(self, instant: dt.datetime) -> Plan:
         """The version of the plan in force at *instant* (docs/plans.md, "Plans that
-        change over time"): ``self`` for a plan without versions, or before the first.
+        change over time"): ``self`` for a plan without versions; else a plan without
+        versions, the original terms before the first version takes effect.
 
-        ``effective`` is the date a version took effect (None: the original terms);
-        ``versions`` are the later versions of a plan as loaded, each a complete plan.
+        ``effective`` is the date a version took effect (None: not given); ``versions``
+        are the later versions of a plan as loaded, each a complete plan. A version in
+        force knows no later version, so nothing a later version says reaches a ticket
+        measured under an earlier one.
         """
-        if not self.versions:
+        if self._terms is None:
             return self
-        return in_force(self, self.versions, self._starts, instant)
+        return in_force(self._terms, self.versions, self._starts, instant)
 
     def title(self, locale: str = "en") -> str:
         """The plan's localized name.
@@ -202,7 +218,7 @@ def _plan(
         workaround_priorities=priorities(table, "workaround_priorities", source, where),
         agreed_deadline_priorities=priorities(table, "agreed_deadline_priorities", source, where),
         source=optional(table, "source", str, source, where) or file_source,
-        effective=effective,
+        effective=effective if effective is not None else effective_date(table, source, where),
     )
 
 

@@ -26,7 +26,14 @@ from supportpolicy.errors import PolicyFileError, shown
 from supportpolicy.i18n import format_date, translator
 from supportpolicy.sla.calendars import Calendar
 
-__all__ = ["effective_instant", "in_force", "read_versions", "version_starts", "version_text"]
+__all__ = [
+    "effective_date",
+    "effective_instant",
+    "in_force",
+    "read_versions",
+    "version_starts",
+    "version_text",
+]
 
 
 class _Versioned(Protocol):
@@ -81,25 +88,28 @@ def read_versions(
     if "versions" not in table:
         return ()
     entries = _toml.entries(table, "versions", list, source, where)
-    previous: dict[str, Any] = {k: v for k, v in table.items() if k != "versions"}
+    previous: dict[str, Any] = {
+        k: v for k, v in table.items() if k not in ("versions", "effective")
+    }
+    last = effective_date(table, source, where)
     built: list[V] = []
     for number, entry in enumerate(entries, start=1):
         here = f"{where}.versions[{number}]"
         if not isinstance(entry, dict):
             raise PolicyFileError(
                 f"{source}: {here} must be a table such as "
-                f"{{ effective = 2027-01-01, hours = \"Mon-Fri 09:00-18:00\" }}, "
+                f'{{ effective = 2027-01-01, hours = "Mon-Fri 09:00-18:00" }}, '
                 f"got {type(entry).__name__}"
             )
         if "versions" in entry:
             raise PolicyFileError(f"{source}: {here} must not list versions of its own")
         effective = _effective(entry, source, here)
-        if built and effective <= (built[-1].effective or effective):
+        if last is not None and effective <= last:
             raise PolicyFileError(
                 f"{source}: {here}.effective {effective.isoformat()} is not after the "
-                f"version before ({_date(built[-1]).isoformat()}); list versions by "
-                "increasing date"
+                f"version before ({last.isoformat()}); list versions by increasing date"
             )
+        last = effective
         previous.update((k, v) for k, v in entry.items() if k != "effective")
         version = build(previous, here, effective)
         if built and effective_instant(version) <= effective_instant(built[-1]):
@@ -112,9 +122,9 @@ def read_versions(
     return tuple(built)
 
 
-def _date(version: _Versioned) -> dt.date:
-    assert version.effective is not None
-    return version.effective
+def effective_date(table: _toml.Table, source: str, where: str) -> dt.date | None:
+    """The ``effective`` date of a plan's own terms, if the table gives one."""
+    return _effective(table, source, where) if "effective" in table else None
 
 
 def _effective(entry: _toml.Table, source: str, where: str) -> dt.date:
@@ -131,17 +141,15 @@ def _effective(entry: _toml.Table, source: str, where: str) -> dt.date:
     return value
 
 
-def version_text(effective: dt.date | None, first: dt.date | None, locale: str) -> str | None:
+def version_text(effective: dt.date | None, locale: str) -> str | None:
     """Names, localized, the version a ticket is measured under: the version of its
-    *effective* date, or the original terms of a plan whose *first* version starts
-    later. None for a plan without versions."""
-    tr = translator(locale, "sla")
-    if effective is not None:
-        return tr.gettext("Measured under the plan's version of {date}.").format(
-            date=format_date(effective, locale, format="long")
-        )
-    if first is not None:
-        return tr.gettext("Measured under the plan's terms in force before {date}.").format(
-            date=format_date(first, locale, format="long")
-        )
-    return None
+    *effective* date. None for terms without a date (a plan's original terms, unless
+    the plan gives their ``effective`` date), so that adding or changing a later version
+    changes nothing in the account of an earlier ticket."""
+    if effective is None:
+        return None
+    return (
+        translator(locale, "sla")
+        .gettext("Measured under the plan's version of {date}.")
+        .format(date=format_date(effective, locale, format="long"))
+    )
