@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -97,7 +98,12 @@ def test_the_sla_facts_are_table_driven_by_metric() -> None:
     columns = ("state", "due", "remaining_minutes", "stopped")
     assert all(f"{m.value}_{c}" in status.to_dict() for m in sla.Metric for c in columns)
     header = sla.plan("premium")._rows()[0]
-    assert [f.label for f in header[1:]] == list(sla_views.METRIC_LABELS.values())
+    # a plan's table shows reaction, resolution and each further metric it sets
+    assert [f.label for f in header[1:]] == list(sla_views.METRIC_LABELS.values())[:2]
+    with_more = attrs.evolve(sla.plan("premium"), more_targets={
+        sla.Metric.NEXT_REPLY: (sla.Target(1, sla.Unit.HOURS), None, None, None)})
+    header = with_more._rows()[0]
+    assert [f.label for f in header[1:]] == list(sla_views.METRIC_LABELS.values())[:3]
 
 
 def test_a_localized_fact_never_enters_a_record() -> None:

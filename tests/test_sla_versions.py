@@ -253,3 +253,32 @@ def test_the_version_in_force_is_the_latest_that_took_effect(data: st.DataObject
     # Every version is a complete plan: the keys it leaves out are those of the one before.
     for before, version in zip((plan, *plan.versions), plan.versions, strict=False):
         assert version.key == before.key and version.title("en") == before.title("en")
+
+
+def test_a_version_may_change_the_newer_metrics_and_status_names_it(tmp_path: Path) -> None:
+    # The version of 2027-01-01 adds a next-reply target of 1 hour for P1: a ticket of
+    # 30 December has no next-reply clock, one of 4 January has one.
+    path = tmp_path / "plans.toml"
+    extra = "[plans.gold.versions.next_reply]\np1 = { hours = 1 }\n"
+    path.write_text(GOLD + extra, encoding="utf-8")
+    gold = sla.load_plans(path)["gold"]
+    next_reply = sla.Metric.NEXT_REPLY
+    assert gold.targets[next_reply][sla.Priority(1)] is None
+    assert gold.versions[0].targets[next_reply][sla.Priority(1)] == sla.Target(1, sla.Unit.HOURS)
+
+    def ticket(day: int, year: int) -> list[object]:
+        return [
+            sla.Opened(berlin(day, 9, year=year), 1),
+            sla.AgentReplied(berlin(day, 9, 30, year=year)),
+            sla.CustomerReplied(berlin(day, 10, year=year)),
+        ]
+
+    old = sla.evaluate(gold, ticket(30, 2026), berlin(30, 12, year=2026))
+    new = sla.evaluate(gold, ticket(4, 2027), berlin(4, 12))
+    assert old.clocks[next_reply] == ()
+    # 10:00 + 1 business hour on Mon-Fri 08:00-18:00 = 11:00.
+    (clock,) = new.clocks[next_reply]
+    assert clock.deadline.due == berlin(4, 11)
+    for locale in LOCALES:
+        assert "2027" in new.explain(locale).splitlines()[1]
+        assert "2027" not in old.explain(locale).splitlines()[1]

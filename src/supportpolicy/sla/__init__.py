@@ -23,10 +23,15 @@ from supportpolicy.sla.deadlines import (
     reaction_deadline,
     resolution_deadline,
 )
+from supportpolicy.sla.eventlog import read_events
 from supportpolicy.sla.events import (
+    AgentReplied,
     AgreedDeadline,
+    CustomerReplied,
     Opened,
+    Paused,
     PriorityChanged,
+    Reopened,
     Resolved,
     Responded,
     Resumed,
@@ -41,19 +46,23 @@ from supportpolicy.sla.status import Clock, State, Status, evaluate
 from supportpolicy.sla.targets import Metric, Target, Unit
 
 __all__ = [
+    "AgentReplied",
     "AgreedDeadline",
     "Calendar",
     "Choice",
     "Clock",
     "ClosedDay",
+    "CustomerReplied",
     "Deadline",
     "Metric",
     "Opened",
+    "Paused",
     "Plan",
     "PlanRule",
     "PlanRules",
     "Priority",
     "PriorityChanged",
+    "Reopened",
     "Resolved",
     "Responded",
     "Resumed",
@@ -82,6 +91,7 @@ __all__ = [
     "plans_table",
     "previous_closing",
     "reaction_deadline",
+    "read_events",
     "resolution_deadline",
     "select_plan",
     "subtract_business_time",

@@ -15,6 +15,7 @@ from typing import Protocol
 from supportpolicy.i18n import N_, format_date, format_datetime, translator
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.closed import closed_days
+from supportpolicy.sla.metrics import METRICS
 from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
@@ -37,20 +38,11 @@ __all__ = [
 ]
 
 _UNNAMED_CLOSURE = N_("closed")
-_PRIORITY_ROWS = {
-    Metric.REACTION: N_("Reaction, priority {n}"),
-    Metric.RESOLUTION: N_("Resolution, priority {n}"),
-}
+_PRIORITY_ROWS = {metric: rule.priority_row for metric, rule in METRICS.items()}
 """The row label of each metric's target for one priority in :func:`plans_table`."""
-_TARGET_LINES = {
-    Metric.REACTION: N_("Reaction target: {target}."),
-    Metric.RESOLUTION: N_("Resolution target: {target}."),
-}
-_DUE_LINES = {
-    Metric.REACTION: N_("Reaction due: {due}."),
-    Metric.RESOLUTION: N_("Resolution due: {due}."),
-}
-"""The account's lines that name the metric, one row per metric."""
+_TARGET_LINES = {metric: rule.target_line for metric, rule in METRICS.items()}
+_DUE_LINES = {metric: rule.due_line for metric, rule in METRICS.items()}
+"""The account's lines that name the metric (from the metric table, metrics.py)."""
 
 
 class Deadline(Protocol):
@@ -220,6 +212,10 @@ def plans_table(
     )
     none = tr.gettext(NO_TARGET)
     for metric, label in _PRIORITY_ROWS.items():
+        if not any(t is not None for p in chosen for t in _targets(p, metric)) and (
+            metric not in (Metric.REACTION, Metric.RESOLUTION)
+        ):
+            continue  # a metric that no plan of the table sets is left out
         for priority in Priority:
             targets = [_targets(p, metric)[priority - 1] for p in chosen]
             rows.append(
@@ -242,7 +238,7 @@ def plans_table(
 
 
 def _targets(plan: Plan, metric: Metric) -> Sequence[Target | None]:
-    return plan.reaction if metric is Metric.REACTION else plan.resolution
+    return tuple(plan.targets[metric].values())
 
 
 def no_target_text(plan: Plan, priority: int, locale: str = "en") -> str:

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 import attrs
 
 from supportpolicy import _toml
+from supportpolicy._frozen import FrozenMap, frozen_map
 from supportpolicy._render import Fact, Facts, Shown
 from supportpolicy.errors import (
     InvalidTypeError,
@@ -25,6 +26,7 @@ from supportpolicy.errors import (
 )
 from supportpolicy.i18n import N_
 from supportpolicy.i18n.catalogs import Text
+from supportpolicy.sla._engine_tables import ENGINE_KEYS, more_targets, pause_on, warn
 from supportpolicy.sla._plan_tables import (
     CALENDAR_TABLE_KEYS,
     calendar_of,
@@ -39,6 +41,7 @@ from supportpolicy.sla._plan_tables import (
     text_value,
 )
 from supportpolicy.sla.calendars import Calendar
+from supportpolicy.sla.metrics import ANY_REASON, METRICS, Threshold
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target, Unit
 from supportpolicy.sla.versions import (
@@ -69,7 +72,7 @@ _PLAN_KEYS = frozenset(
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
         "effective", "versions",
     }
-)  # fmt: skip
+) | ENGINE_KEYS  # fmt: skip
 _INHERITED = ("closed", "open", "hours_on")
 """Date keys a working-day calendar takes from its plan unless it lists its own."""
 
@@ -77,6 +80,42 @@ _INHERITED = ("closed", "open", "hours_on")
 def _original_terms(plan: Plan) -> Plan | None:
     """The plan's original terms without its later versions (None: it has none)."""
     return attrs.evolve(plan, versions=()) if plan.versions else None
+
+
+def _targets_map(
+    value: Mapping[Metric, tuple[Target | None, ...]],
+) -> FrozenMap[Metric, tuple[Target | None, ...]]:
+    return frozen_map(value)
+
+
+def _warn_map(
+    value: Mapping[Metric, tuple[Threshold, ...]],
+) -> FrozenMap[Metric, tuple[Threshold, ...]]:
+    return frozen_map(value)
+
+
+def _reasons_map(value: Mapping[Metric, frozenset[str]]) -> FrozenMap[Metric, frozenset[str]]:
+    return frozen_map(value)
+
+
+_NONE4: tuple[None, None, None, None] = (None, None, None, None)
+
+
+def _all_targets(plan: Plan) -> FrozenMap[Metric, FrozenMap[Priority, Target | None]]:
+    given = {Metric.REACTION: plan.reaction, Metric.RESOLUTION: plan.resolution}
+    return FrozenMap(
+        (
+            metric,
+            FrozenMap(
+                zip(
+                    Priority,
+                    given.get(metric) or plan.more_targets.get(metric, _NONE4),
+                    strict=True,
+                )
+            ),
+        )
+        for metric in METRICS
+    )
 
 
 @attrs.frozen(repr=False)
@@ -106,6 +145,24 @@ class Plan(Shown):
     source: str | None = None
     effective: dt.date | None = None
     versions: tuple[Plan, ...] = ()
+    more_targets: FrozenMap[Metric, tuple[Target | None, ...]] = attrs.field(
+        factory=FrozenMap, converter=_targets_map
+    )
+    """Targets of the metrics beyond reaction and resolution (next reply, periodic update)."""
+    warn: FrozenMap[Metric, tuple[Threshold, ...]] = attrs.field(
+        factory=FrozenMap, converter=_warn_map
+    )
+    """Warning thresholds per metric (none where a metric is not listed)."""
+    pause_on: FrozenMap[Metric, frozenset[str]] = attrs.field(
+        factory=FrozenMap, converter=_reasons_map
+    )
+    """Pause reasons per metric as the plan names them (others: the metric's default)."""
+    targets: FrozenMap[Metric, FrozenMap[Priority, Target | None]] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_all_targets, takes_self=True)
+    )
+    """Every metric's target per priority (None: no target); ``reaction`` and
+    ``resolution`` are the same targets as tuples."""
+    # Derived last: their factories read (and copy) every field above.
     _starts: tuple[dt.datetime, ...] = attrs.field(
         init=False, eq=False, repr=False, default=attrs.Factory(version_starts, True)
     )
@@ -114,6 +171,15 @@ class Plan(Shown):
     )
 
     _domain = "sla"
+
+    def pauses(self, metric: Metric) -> frozenset[str]:
+        """The pause reasons that stop *metric*'s clock (``"*"``: every reason)."""
+        return self.pause_on.get(metric, METRICS[metric].pause_on)
+
+    def pauses_for(self, metric: Metric, reason: str) -> bool:
+        """Whether a pause for *reason* stops *metric*'s clock."""
+        reasons = self.pauses(metric)
+        return reason in reasons or ANY_REASON in reasons
 
     def at(self, instant: dt.datetime) -> Plan:
         """The version of the plan in force at *instant* (docs/plans.md, "Plans that
@@ -168,7 +234,7 @@ class Plan(Shown):
         return target_rows(self._targets())
 
     def _targets(self) -> Targets:
-        return {Metric.REACTION: self.reaction, Metric.RESOLUTION: self.resolution}
+        return {metric: tuple(by.values()) for metric, by in self.targets.items()}
 
     def _caption(self, locale: str) -> str:
         return self.title(locale)
@@ -219,6 +285,9 @@ def _plan(
         agreed_deadline_priorities=priorities(table, "agreed_deadline_priorities", source, where),
         source=optional(table, "source", str, source, where) or file_source,
         effective=effective if effective is not None else effective_date(table, source, where),
+        more_targets=more_targets(table, source, where),
+        warn=warn(table, source, where),
+        pause_on=pause_on(table, source, where),
     )
 
 
