@@ -103,13 +103,13 @@ SLA_PLAN_MODULES = frozenset(
     SP + "sla" + suffix
     for suffix in (
         "", ".plans", ".targets", ".priorities", ".events", ".deadlines", ".status",
-        ".explain", ".views", "._plan_tables",
+        ".explain", ".views", "._plan_tables", ".selection", ".versions", "._conditions",
         ".eventlog", ".metrics", ".clocks", ".engine", "._engine_tables", ".status_explain",
     )
 )  # fmt: skip
 """The ``sla`` modules above the calendar core; every other ``sla`` module is core."""
 
-LEAVES = frozenset({SP + "_coerce", SP + "_toml", SP + "_frozen"})
+LEAVES = frozenset({SP + "_coerce", SP + "_toml", SP + "_frozen", SP + "_rules"})
 BASE = frozenset({SP + "errors", SP + "_limits"})
 RENDER = frozenset({SP + "_display", SP + "_render"})
 

@@ -8,6 +8,7 @@ preset is exactly what a user could have written.
 from __future__ import annotations
 
 import functools
+import operator
 import os
 from collections.abc import Mapping
 from decimal import Decimal
@@ -15,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from supportpolicy import _coerce, _toml
+from supportpolicy import _coerce, _rules, _toml
 from supportpolicy._render import Fact, Facts, Kind, Shown
 from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.coverage.rules import NextStep, Request, Rule, Text, Verdict, localize_text
@@ -65,9 +66,11 @@ class Policy(Shown):
 
     def first_match(self, request: Request) -> tuple[int, Rule]:
         """The 1-based position and the rule that decides *request* (first match wins)."""
-        for number, rule in enumerate(self.rules, start=1):
-            if rule.matches(request):
-                return number, rule
+        index = _rules.first_match(
+            self.rules, operator.attrgetter("when"), functools.partial(getattr, request)
+        )
+        if index is not None:
+            return index + 1, self.rules[index]
         # Unreachable for a loaded policy: its last rule is checked to match everything.
         raise InvalidValueError(f"policy {self.name!r}: no rule matches {shown(request)}")
 

@@ -8,10 +8,12 @@ and the first that matches decides.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Mapping
 
 import attrs
 
+from supportpolicy import _rules
 from supportpolicy._render import Labelled
 from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.i18n import N_, localize
@@ -102,33 +104,39 @@ class Rule:
     lead_ticket: bool | None = None
     available_from: str | None = None
 
-    @property
-    def unconditional(self) -> bool:
-        """True when the rule matches every request (a table's last rule must)."""
-        return all(
-            condition is None
-            for condition in (
-                self.kinds,
-                self.plans,
-                self.channels,
-                self.tiers,
-                self.complete,
-                self.from_end_user,
-                self.lead_ticket,
+    when: _rules.When = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(lambda r: r._when(), True)
+    )
+    """The conditions above as one :class:`~supportpolicy._rules.When` of the shared
+    rule engine (derived, so it is neither compared nor given)."""
+
+    def _when(self) -> _rules.When:
+        flags = (
+            (key, None if flag is None else frozenset({flag}))
+            for key, flag in (
+                ("complete", self.complete),
+                ("from_end_user", self.from_end_user),
+                ("lead_ticket", self.lead_ticket),
+            )
+        )
+        return _rules.when_of(
+            (
+                ("kind", self.kinds),
+                ("plan", self.plans),
+                ("channel", self.channels),
+                ("tier", self.tiers),
+                *flags,
             )
         )
 
+    @property
+    def unconditional(self) -> bool:
+        """True when the rule matches every request (a table's last rule must)."""
+        return self.when.unconditional
+
     def matches(self, request: Request) -> bool:
         """Whether *request* meets every condition of this rule."""
-        return (
-            _in(request.kind, self.kinds)
-            and _in(request.plan, self.plans)
-            and _in(request.channel, self.channels)
-            and _in(request.tier, self.tiers)
-            and _same(request.complete, self.complete)
-            and _same(request.from_end_user, self.from_end_user)
-            and _same(request.lead_ticket, self.lead_ticket)
-        )
+        return self.when.holds(functools.partial(getattr, request))
 
     def reason_text(self, locale: str = "en") -> str:
         """The rule's reason in *locale*."""
@@ -142,10 +150,3 @@ def localize_text(text: Text, locale: str) -> str:
     table: Mapping[str, str] = dict(text)
     return localize(table, locale, "coverage")
 
-
-def _in(value: object, allowed: frozenset[object] | frozenset[str] | None) -> bool:
-    return allowed is None or (value is not None and value in allowed)
-
-
-def _same(value: bool, wanted: bool | None) -> bool:
-    return wanted is None or value is wanted

@@ -41,6 +41,7 @@ from supportpolicy.sla.explain import plans_table
 from supportpolicy.sla.hours import WeeklyHours, parse_hours
 from supportpolicy.sla.plans import Plan, load_plans, plan, plan_names
 from supportpolicy.sla.priorities import Priority
+from supportpolicy.sla.selection import Choice, PlanRule, PlanRules, load_plan_rules, select_plan
 from supportpolicy.sla.status import Clock, State, Status, evaluate
 from supportpolicy.sla.targets import Metric, Target, Unit
 
@@ -48,6 +49,7 @@ __all__ = [
     "AgentReplied",
     "AgreedDeadline",
     "Calendar",
+    "Choice",
     "Clock",
     "ClosedDay",
     "CustomerReplied",
@@ -56,6 +58,8 @@ __all__ = [
     "Opened",
     "Paused",
     "Plan",
+    "PlanRule",
+    "PlanRules",
     "Priority",
     "PriorityChanged",
     "Reopened",
@@ -77,6 +81,7 @@ __all__ = [
     "evaluate",
     "intersection",
     "is_open",
+    "load_plan_rules",
     "load_plans",
     "next_opening",
     "open_intervals",
@@ -88,6 +93,7 @@ __all__ = [
     "reaction_deadline",
     "read_events",
     "resolution_deadline",
+    "select_plan",
     "subtract_business_time",
     "union",
 ]

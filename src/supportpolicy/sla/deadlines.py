@@ -149,6 +149,7 @@ def reaction_deadline(plan: Plan | str, priority: Priority | int, opened: dt.dat
     """
     the_plan, prio = _plan_priority(plan, priority)
     at = aware(opened, "opened")
+    the_plan = the_plan.at(at)  # the version in force at the opening
     target = the_plan.reaction[prio - 1]
     cal = the_plan.calendar_for(target)
     if target.duration is not None:
@@ -204,6 +205,7 @@ def resolution_deadline(
     """
     the_plan, prio = _plan_priority(plan, priority)
     at = aware(opened, "opened")
+    the_plan = the_plan.at(at)  # the version in force at the opening
     target = the_plan.resolution[prio - 1]
     if target is None:
         return None

@@ -255,6 +255,7 @@ def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[
             f"the ticket was opened {opening.at.isoformat()}, after now ({instant.isoformat()}); "
             "give a now at or after the opening"
         )
+    the_plan = the_plan.at(opening.at)  # the version in force at the opening
     w = Walk(the_plan, opening.at, opening.priority, moment)
     w.setup()
     _apply(w, opening, _utc(opening.at))

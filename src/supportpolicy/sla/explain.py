@@ -19,6 +19,7 @@ from supportpolicy.sla.metrics import METRICS
 from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
+from supportpolicy.sla.versions import version_text
 from supportpolicy.sla.views import (
     NO_TARGET,
     fee_text,
@@ -185,6 +186,8 @@ def explain_deadline(deadline: Deadline, locale: str) -> str:
             when=format_datetime(deadline.opened, locale, tz=tz, format="medium", zone=True)
         ),
     ]
+    version = version_text(plan.effective, locale)
+    lines.extend([] if version is None else [version])
     if deadline.agreed or deadline.target is None:
         lines.append(tr.gettext("The resolution deadline was agreed for this ticket."))
     else:

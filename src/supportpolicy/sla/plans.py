@@ -8,6 +8,7 @@ what is accepted.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Iterable, Mapping
@@ -42,6 +43,12 @@ from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.metrics import ANY_REASON, METRICS, Threshold
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target, Unit
+from supportpolicy.sla.versions import (
+    effective_date,
+    in_force,
+    read_versions,
+    version_starts,
+)
 from supportpolicy.sla.views import (
     Targets,
     calendar_columns,
@@ -62,10 +69,16 @@ _PLAN_KEYS = frozenset(
         "hours_on", "half_days", "shorten_before_holidays", "union", "intersection",
         "reaction", "resolution", "fee", "fee_is_minimum", "currency", "minimum_term_months",
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
+        "effective", "versions",
     }
 ) | ENGINE_KEYS  # fmt: skip
 _INHERITED = ("closed", "open", "hours_on")
 """Date keys a working-day calendar takes from its plan unless it lists its own."""
+
+
+def _original_terms(plan: Plan) -> Plan | None:
+    """The plan's original terms without its later versions (None: it has none)."""
+    return attrs.evolve(plan, versions=()) if plan.versions else None
 
 
 def _targets_map(
@@ -137,6 +150,8 @@ class Plan(Shown):
     workaround_priorities: tuple[Priority, ...] = ()
     agreed_deadline_priorities: tuple[Priority, ...] = ()
     source: str | None = None
+    effective: dt.date | None = None
+    versions: tuple[Plan, ...] = ()
     more_targets: FrozenMap[Metric, tuple[Target | None, ...]] = attrs.field(
         factory=FrozenMap, converter=_targets_map
     )
@@ -161,6 +176,14 @@ class Plan(Shown):
     """Per metric in table order: pause reasons, targets by priority - 1, thresholds (the
     engine's derived tables, computed once per plan)."""
 
+    # Derived last: their factories read (and copy) every field above.
+    _starts: tuple[dt.datetime, ...] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(version_starts, True)
+    )
+    _terms: Plan | None = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_original_terms, True)
+    )
+
     _domain = "sla"
 
     def pauses(self, metric: Metric) -> frozenset[str]:
@@ -171,6 +194,20 @@ class Plan(Shown):
         """Whether a pause for *reason* stops *metric*'s clock."""
         reasons = self.pauses(metric)
         return reason in reasons or ANY_REASON in reasons
+
+    def at(self, instant: dt.datetime) -> Plan:
+        """The version of the plan in force at *instant* (docs/plans.md, "Plans that
+        change over time"): ``self`` for a plan without versions; else a plan without
+        versions, the original terms before the first version takes effect.
+
+        ``effective`` is the date a version took effect (None: not given); ``versions``
+        are the later versions of a plan as loaded, each a complete plan. A version in
+        force knows no later version, so nothing a later version says reaches a ticket
+        measured under an earlier one.
+        """
+        if self._terms is None:
+            return self
+        return in_force(self._terms, self.versions, self._starts, instant)
 
     def title(self, locale: str = "en") -> str:
         """The plan's localized name.
@@ -217,8 +254,23 @@ class Plan(Shown):
         return self.title(locale)
 
 
-def _plan(key: str, table: _toml.Table, source: str, file_source: str | None) -> Plan:
-    where = plan_where(key)
+def _plan(
+    key: str,
+    table: _toml.Table,
+    source: str,
+    file_source: str | None,
+    *,
+    where: str | None = None,
+    effective: dt.date | None = None,
+) -> Plan:
+    if where is None:  # the plan itself, then its later versions built from its table
+        base = _plan(key, table, source, file_source, where=plan_where(key))
+
+        def build(merged: _toml.Table, here: str, day: dt.date) -> Plan:
+            return _plan(key, merged, source, file_source, where=here, effective=day)
+
+        versions = read_versions(table, source, plan_where(key), build)
+        return attrs.evolve(base, versions=versions) if versions else base
     check_keys(table, _PLAN_KEYS, source, where)
     reaction = targets_of(table, "reaction", source, where, required=True)
     resolution = targets_of(table, "resolution", source, where, required=False)
@@ -246,6 +298,7 @@ def _plan(key: str, table: _toml.Table, source: str, file_source: str | None) ->
         workaround_priorities=priorities(table, "workaround_priorities", source, where),
         agreed_deadline_priorities=priorities(table, "agreed_deadline_priorities", source, where),
         source=optional(table, "source", str, source, where) or file_source,
+        effective=effective if effective is not None else effective_date(table, source, where),
         more_targets=more_targets(table, source, where),
         warn=warn(table, source, where),
         pause_on=pause_on(table, source, where),

@@ -20,6 +20,7 @@ from supportpolicy.sla.deadlines import extend
 from supportpolicy.sla.events import reason_label
 from supportpolicy.sla.metrics import METRICS
 from supportpolicy.sla.targets import Metric, StartReason
+from supportpolicy.sla.versions import version_text
 
 
 class Status(Protocol):
@@ -162,6 +163,8 @@ def explain_status(status: Status, locale: str) -> str:
         tr.gettext("Status at {now}").format(now=format_datetime(status.now, locale, tz=tz))
         + ":"
     ]
+    version = version_text(status.reaction.deadline.plan.effective, locale)
+    lines.extend([] if version is None else [version])
     for clocks in status.clocks.values():
         for index, clock in enumerate(clocks, start=1):
             lines.extend(_clock_lines(clock, index if len(clocks) > 1 else None, locale))
