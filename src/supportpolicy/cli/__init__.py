@@ -2,6 +2,9 @@
 
 One module per subcommand; each exposes ``register(subparsers)``, which adds its parser
 and sets ``run`` to a function taking the parsed arguments and returning an exit code.
+The modules are imported lazily (docs/decisions.md, "Fast start"): :data:`COMMANDS`
+lists each command's module and one-line help, ``supportpolicy --help`` imports none of
+them, and a run imports only the module of the command it names.
 Output is localized through the ``cli`` catalog domain (and the library's own
 ``explain``); error messages are English, as exceptions are.
 
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib
 import io
 import os
 import sys
@@ -28,19 +32,21 @@ from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from supportpolicy import __version__
-from supportpolicy.cli import (
-    calendar_cmd,
-    classify_cmd,
-    deadline_cmd,
-    plans_cmd,
-    route_cmd,
-    tam_cmd,
-)
 from supportpolicy.errors import SupportPolicyError
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
 
-_COMMANDS = (calendar_cmd, plans_cmd, deadline_cmd, classify_cmd, route_cmd, tam_cmd)
+COMMANDS: tuple[tuple[str, str, str], ...] = (
+    ("calendar", "calendar_cmd", "list a business calendar's open hours and closed days"),
+    ("plans", "plans_cmd", "show the preset SLA plans"),
+    ("deadline", "deadline_cmd", "reaction and resolution deadlines of a ticket"),
+    ("classify", "classify_cmd", "decide whether a request is in scope, billable or incomplete"),
+    ("route", "route_cmd", "Statement of Work or purchase hours for an implementation estimate"),
+    ("tam", "tam_cmd", "month statement of TAM working sessions"),
+    ("report", "report_cmd", "an SLA report of an event log: rates, percentiles, charts"),
+)
+"""(command, module of ``supportpolicy.cli``, help): the help must be the one the module
+registers (tests/test_cli_lazy.py checks it)."""
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 EXIT_BROKEN_PIPE = 141
@@ -55,17 +61,31 @@ class _Parser(argparse.ArgumentParser):
                                   f"(see {self.prog} --help)\n")  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with *argv*, only the command it names is registered in full.
+
+    Every other command gets a placeholder with its help line, so ``--help`` lists them
+    all without importing their modules. Without *argv* every command is registered.
+    """
     parser = _Parser(
         prog="supportpolicy",
         description="Support-contract rules: SLA deadlines, coverage, engagement.",
     )
     parser.add_argument("--version", action="version", version=f"supportpolicy {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in _COMMANDS:
-        command.register(sub)
+    wanted = None if argv is None else _command_of(argv)
+    for name, module, summary in COMMANDS:
+        if argv is None or name == wanted:
+            importlib.import_module(f"{__name__}.{module}").register(sub)
+        else:
+            sub.add_parser(name, help=summary, add_help=False)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command *argv* names: its first word that is not an option (the top-level
+    options, ``--help`` and ``--version``, take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def _one_line(text: str) -> str:
@@ -110,9 +130,10 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(words)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # --help, --version, or argparse's one-line error
         if exc.code is None:
             return 0

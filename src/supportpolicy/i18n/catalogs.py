@@ -18,9 +18,6 @@ import io
 from collections.abc import Mapping
 from importlib import resources
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, UnknownLocaleError, shown
 
 __all__ = [
@@ -62,6 +59,10 @@ def normalize_locale(locale: object) -> str:
 
 @functools.cache
 def _compiled(language: str, domain: str) -> Translator:
+    # Babel's catalog modules are imported here, on the first text translated.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
     source = resources.files("supportpolicy.i18n").joinpath("locales", language, f"{domain}.po")
     with source.open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=domain)
