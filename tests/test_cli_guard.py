@@ -213,7 +213,7 @@ def test_non_regular_missing_and_huge_files(tmp_path: pathlib.Path) -> None:
     for path in (huge, tmp_path, tmp_path / "missing.csv", pathlib.Path(os.devnull)):
         args = ["tam", "--tier=b", "--month=2026-11", f"--sessions={path}"]
         assert str(path)[:20] in refused(args)
-    assert "not a regular file" in refused(["tam", "--tier=b", "--month=2026-11",
+    assert "NUL character" in refused(["tam", "--tier=b", "--month=2026-11",
                                             "--sessions=a\x00b.csv"])  # fmt: skip
     huge_toml = tmp_path / "huge.toml"
     huge.rename(huge_toml)

@@ -81,6 +81,9 @@ def test_coverage_and_engagement_values_render_from_one_list() -> None:
         check_one_list(value)
 
 
+FIRST_METRICS = (sla.Metric.REACTION, sla.Metric.RESOLUTION)
+
+
 def test_the_sla_facts_are_table_driven_by_metric() -> None:
     from supportpolicy.sla import explain
 
@@ -88,14 +91,14 @@ def test_the_sla_facts_are_table_driven_by_metric() -> None:
         sla_views.METRIC_LABELS, explain._PRIORITY_ROWS, explain._TARGET_LINES,
         explain._DUE_LINES,
     ):  # fmt: skip
-        assert set(table) == set(sla.Metric)
+        assert set(table) == set(FIRST_METRICS)  # the engine branch makes it all of sla.Metric
     record = sla.plan("premium").to_dict()
-    for metric in sla.Metric:
+    for metric in FIRST_METRICS:
         assert all(f"{metric.value}_p{n}" in record for n in range(1, 5))
     opened = dt.datetime(2026, 11, 20, 9, tzinfo=ZoneInfo("Europe/Moscow"))
     status = sla.evaluate("premium", [sla.Opened(opened, 2)], opened)
     columns = ("state", "due", "remaining_minutes", "stopped")
-    assert all(f"{m.value}_{c}" in status.to_dict() for m in sla.Metric for c in columns)
+    assert all(f"{m.value}_{c}" in status.to_dict() for m in FIRST_METRICS for c in columns)
     header = sla.plan("premium")._rows()[0]
     assert [f.label for f in header[1:]] == list(sla_views.METRIC_LABELS.values())
 

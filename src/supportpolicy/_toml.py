@@ -17,7 +17,16 @@ from typing import Any
 from supportpolicy import _limits
 from supportpolicy.errors import InvalidTypeError, PolicyFileError, UnknownNameError, shown
 
-__all__ = ["Table", "entries", "file_path", "preset_names", "read_preset", "read_toml", "require"]
+__all__ = [
+    "Table",
+    "entries",
+    "file_path",
+    "preset_names",
+    "read_preset",
+    "read_text",
+    "read_toml",
+    "require",
+]
 
 Table = Mapping[str, Any]
 
@@ -40,29 +49,45 @@ def read_toml(path: object) -> tuple[Table, str]:
     :class:`~supportpolicy.errors.PolicyFileError` (or ``InvalidTypeError`` for a path of
     the wrong type) naming the file.
     """
+    text, name = read_text(path, _limits.MAX_TOML_BYTES, _ACCEPTED)
+    return _parse(text, name), name
+
+
+def read_text(path: object, limit: int, accepted: str) -> tuple[str, str]:
+    """The UTF-8 text (BOM dropped) of the regular file at *path*, and a name for messages.
+
+    The one file guard of every reader (TOML policy files, CSV logs): devices, FIFOs and
+    folders are refused before anything is read, and at most *limit* bytes are read.
+    Anything else raises :class:`~supportpolicy.errors.PolicyFileError` naming the file
+    and ending with *accepted*.
+    """
     source = file_path(path)
     name = source if len(source) <= 120 else f"{source[:50]}...{source[-60:]}"
     try:
         info = os.stat(source)
         if not stat.S_ISREG(info.st_mode):
-            raise PolicyFileError(f"{name}: not a regular file; {_ACCEPTED}")
-        if info.st_size > _limits.MAX_TOML_BYTES:
-            raise PolicyFileError(f"{name}: too large ({info.st_size} bytes); {_ACCEPTED}")
+            raise PolicyFileError(f"{name}: not a regular file; {accepted}")
+        if info.st_size > limit:
+            raise PolicyFileError(f"{name}: too large ({info.st_size} bytes); {accepted}")
         with open(source, "rb") as handle:
-            data = handle.read(_limits.MAX_TOML_BYTES + 1)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise PolicyFileError(f"{name}: no such file; give the path of a TOML file") from None
+        raise PolicyFileError(f"{name}: no such file; give the path of a file") from None
     except OSError as exc:
-        raise PolicyFileError(f"{name}: cannot be read ({exc.strerror}); {_ACCEPTED}") from None
-    if len(data) > _limits.MAX_TOML_BYTES:
-        raise PolicyFileError(f"{name}: too large (it grew while read); {_ACCEPTED}")
+        raise PolicyFileError(f"{name}: cannot be read ({exc.strerror}); {accepted}") from None
+    return decode(data, name, limit, accepted), name
+
+
+def decode(data: bytes, name: str, limit: int, accepted: str) -> str:
+    """*data* read from *name* as UTF-8 text (BOM dropped), refused over *limit* bytes."""
+    if len(data) > limit:
+        raise PolicyFileError(f"{name}: too large (it grew while read); {accepted}")
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PolicyFileError(
-            f"{name}: not UTF-8 text (byte {exc.start} cannot be decoded); {_ACCEPTED}"
+            f"{name}: not UTF-8 text (byte {exc.start} cannot be decoded); {accepted}"
         ) from None
-    return _parse(text, name), name
 
 
 def file_path(path: object) -> str:

@@ -17,16 +17,17 @@ import argparse
 import csv
 import datetime as dt
 import io
-import os
 from typing import Any
 
 from supportpolicy import engagement
 from supportpolicy._limits import MAX_FILE_BYTES
+from supportpolicy._toml import read_text
 from supportpolicy.cli._common import add_json, add_locale, clip, parse_instant, print_json
 from supportpolicy.errors import InvalidValueError
 
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
+_ACCEPTED = f"accepted: a regular UTF-8 CSV file of at most {MAX_FILE_BYTES} bytes"
 
 
 def register(sub: argparse._SubParsersAction[Any]) -> None:
@@ -90,28 +91,8 @@ def _row(row: dict[str, str], line: int, path: str) -> engagement.Session:
 
 
 def _text(path: str) -> str:
-    """The text of the CSV file at *path*: a regular UTF-8 file (BOM allowed) within the limit."""
-    try:
-        if not os.path.isfile(path):
-            raise InvalidValueError(f"{clip(path)} is not a regular file")
-        size = os.path.getsize(path)
-        if size > MAX_FILE_BYTES:
-            raise InvalidValueError(
-                f"{clip(path)} is {size} bytes; a sessions file may have at most "
-                f"{MAX_FILE_BYTES} bytes"
-            )
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-    except (OSError, ValueError) as exc:
-        if isinstance(exc, InvalidValueError):
-            raise
-        raise InvalidValueError(f"{clip(path)}: cannot be read ({exc})") from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InvalidValueError(
-            f"{clip(path)}: not a UTF-8 CSV file (byte {exc.start} is not UTF-8)"
-        ) from None
+    """The text of the CSV file at *path*, through the readers' one file guard."""
+    return read_text(path, MAX_FILE_BYTES, _ACCEPTED)[0]
 
 
 def read_sessions(path: str) -> tuple[engagement.Session, ...]:

@@ -23,10 +23,15 @@ from supportpolicy.sla.deadlines import (
     reaction_deadline,
     resolution_deadline,
 )
+from supportpolicy.sla.eventlog import read_events
 from supportpolicy.sla.events import (
+    AgentReplied,
     AgreedDeadline,
+    CustomerReplied,
     Opened,
+    Paused,
     PriorityChanged,
+    Reopened,
     Resolved,
     Responded,
     Resumed,
@@ -40,16 +45,20 @@ from supportpolicy.sla.status import Clock, State, Status, evaluate
 from supportpolicy.sla.targets import Metric, Target, Unit
 
 __all__ = [
+    "AgentReplied",
     "AgreedDeadline",
     "Calendar",
     "Clock",
     "ClosedDay",
+    "CustomerReplied",
     "Deadline",
     "Metric",
     "Opened",
+    "Paused",
     "Plan",
     "Priority",
     "PriorityChanged",
+    "Reopened",
     "Resolved",
     "Responded",
     "Resumed",
@@ -77,6 +86,7 @@ __all__ = [
     "plans_table",
     "previous_closing",
     "reaction_deadline",
+    "read_events",
     "resolution_deadline",
     "subtract_business_time",
     "union",

@@ -14,18 +14,24 @@ from collections.abc import Iterable
 import attrs
 
 from supportpolicy._coerce import aware
-from supportpolicy.errors import EventError, InvalidTypeError
+from supportpolicy.errors import EventError, InvalidTypeError, InvalidValueError, shown
+from supportpolicy.i18n import N_, translator
 from supportpolicy.sla.priorities import Priority, as_priority
 
 __all__ = [
+    "AgentReplied",
     "AgreedDeadline",
+    "CustomerReplied",
     "Event",
     "Opened",
+    "Paused",
     "PriorityChanged",
+    "Reopened",
     "Resolved",
     "Responded",
     "Resumed",
     "WaitingOnCustomer",
+    "reason_label",
     "timeline",
 ]
 
@@ -60,15 +66,81 @@ class Responded:
 
 
 @attrs.frozen
-class WaitingOnCustomer:
-    """The ticket went to the customer for questions: pauses resolution, counts as a response."""
+class CustomerReplied:
+    """A customer message after the opening; it starts a next-reply clock (semantics.md)."""
 
     at: dt.datetime = attrs.field(converter=_at)
 
 
 @attrs.frozen
+class AgentReplied:
+    """An agent's public reply; the first one is the reaction, each one an update."""
+
+    at: dt.datetime = attrs.field(converter=_at)
+
+
+@attrs.frozen
+class Reopened:
+    """A resolved ticket was reopened: the resolution clock continues where it stopped."""
+
+    at: dt.datetime = attrs.field(converter=_at)
+
+
+def _reason(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTypeError(
+            f"pause reason must be a str such as 'customer', 'vendor' or 'approval', "
+            f"got {type(value).__name__}"
+        )
+    reason = value.strip()
+    if not reason or len(reason) > _MAX_REASON:
+        raise InvalidValueError(
+            f"pause reason {shown(value)} is {'empty' if not reason else 'too long'}; "
+            f"accepted: a non-empty text of at most {_MAX_REASON} characters"
+        )
+    return reason
+
+
+_MAX_REASON = 100
+_REASON_LABELS = {
+    "customer": N_("waiting on the customer"),
+    "vendor": N_("waiting on a vendor"),
+    "approval": N_("waiting for an approval"),
+}
+
+
+def reason_label(reason: str, locale: str = "en") -> str:
+    """A pause reason for a person: the three known ones localized, any other clipped.
+
+    >>> reason_label("vendor", "de")
+    'wartet auf einen Lieferanten'
+    """
+    known = _REASON_LABELS.get(reason)
+    if known is None:
+        return reason if len(reason) <= 40 else f"{reason[:39]}…"
+    return translator(locale, "sla").gettext(known)
+
+
+@attrs.frozen
+class Paused:
+    """The ticket waits, for *reason* (``customer``, ``vendor``, ``approval`` or any text):
+    each clock whose plan names that reason pauses (plans.md, ``pause_on``)."""
+
+    at: dt.datetime = attrs.field(converter=_at)
+    reason: str = attrs.field(default="customer", converter=_reason)
+
+
+@attrs.frozen
+class WaitingOnCustomer(Paused):
+    """``Paused(at, reason="customer")``, the name kept from the first release."""
+
+    at: dt.datetime = attrs.field(converter=_at)
+    reason: str = attrs.field(default="customer", init=False)
+
+
+@attrs.frozen
 class Resumed:
-    """The customer answered; the resolution clock runs again."""
+    """The wait is over; the paused clocks run again."""
 
     at: dt.datetime = attrs.field(converter=_at)
 
@@ -104,30 +176,55 @@ class AgreedDeadline:
 
 
 Event = (
-    Opened | Responded | WaitingOnCustomer | Resumed | PriorityChanged | Resolved | AgreedDeadline
+    Opened
+    | Responded
+    | AgentReplied
+    | CustomerReplied
+    | Paused
+    | Resumed
+    | PriorityChanged
+    | Resolved
+    | Reopened
+    | AgreedDeadline
 )
 
-# Order of kinds among events at the same instant (see docs/plans.md, "Ticket status").
+# Order of kinds among events at the same instant (plans.md, "Ticket status"): a
+# reopening comes first (a customer message that reopens a ticket is read after it), a
+# resolution last. Pauses and resumes at one instant alternate from the state before it.
 _RANK: dict[type, int] = {
     Opened: 0,
-    PriorityChanged: 1,
-    AgreedDeadline: 2,
-    Responded: 3,
-    Resumed: 4,
-    WaitingOnCustomer: 4,
-    Resolved: 5,
+    Reopened: 1,
+    PriorityChanged: 2,
+    AgreedDeadline: 3,
+    CustomerReplied: 4,
+    Responded: 5,
+    AgentReplied: 5,
+    Resumed: 6,
+    Paused: 6,
+    WaitingOnCustomer: 6,
+    Resolved: 7,
 }
+_KINDS = (
+    "Opened, Responded, AgentReplied, CustomerReplied, Paused, WaitingOnCustomer, Resumed, "
+    "PriorityChanged, Resolved, Reopened, AgreedDeadline"
+)
+
+
+def _named(event: Event) -> str:
+    return f"{type(event).__name__} at {event.at.isoformat()}"
 
 
 def timeline(events: Iterable[object]) -> tuple[Event, ...]:
     """The events as a checked tuple in canonical order.
 
-    Events must be listed in time order (equal instants in any order); exactly one
-    :class:`Opened` comes first in time; nothing follows :class:`Resolved`. Among events
-    at one instant the kinds are put in a fixed order (opening, priority change, agreed
-    deadline, response, pause/resume, resolution), keeping the listed order within a
-    kind. Pauses and resumes must alternate; a resume without a pause, or a second pause
-    while paused, is refused.
+    Events may be listed in any order: they are sorted by UTC instant, and among events
+    at one instant by kind (opening, reopening, priority change, agreed deadline,
+    customer message, agent reply, pause/resume, resolution), keeping the listed order
+    within a kind; pauses and resumes at one instant alternate, starting from the state
+    before it. Exactly one :class:`Opened` comes first; after :class:`Resolved` only
+    :class:`Reopened` may follow; a resume without a pause, a pause while paused, a
+    reopening of a ticket that is not resolved is refused with :class:`EventError`
+    naming the event. The caller's iterable is never modified.
     """
     try:
         items = list(events)
@@ -135,76 +232,77 @@ def timeline(events: Iterable[object]) -> tuple[Event, ...]:
         raise InvalidTypeError(
             f"events must be an iterable of sla events, got {type(events).__name__}"
         ) from None
-    previous: dt.datetime | None = None
+    keyed: list[tuple[dt.datetime, int, int, Event]] = []
     for index, event in enumerate(items):
-        if type(event) not in _RANK:
+        rank = _RANK.get(type(event))
+        if rank is None:
             raise InvalidTypeError(
-                f"event #{index} is a {type(event).__name__}; accepted: Opened, Responded, "
-                "WaitingOnCustomer, Resumed, PriorityChanged, Resolved, AgreedDeadline"
+                f"event #{index} is a {type(event).__name__}; accepted: {_KINDS}"
             )
-        at: dt.datetime = event.at  # type: ignore[attr-defined]
-        if previous is not None and _utc(at) < _utc(previous):
+        keyed.append((_utc(event.at), rank, index, event))  # type: ignore[attr-defined,arg-type]
+    keyed.sort(key=lambda k: (k[0], k[1], k[2]))
+    ordered = [k[3] for k in keyed]
+    if not ordered:
+        raise EventError("a ticket has exactly one Opened event; got no events")
+    return _check(ordered, [k[0] for k in keyed])
+
+
+def _check(ordered: list[Event], instants: list[dt.datetime]) -> tuple[Event, ...]:
+    first = ordered[0]
+    if not isinstance(first, Opened):
+        openings = [e for e in ordered if isinstance(e, Opened)]
+        if not openings:
+            raise EventError("a ticket has exactly one Opened event; got no Opened event")
+        raise EventError(
+            f"{_named(first)} comes before the ticket was opened "
+            f"({openings[0].at.isoformat()}); no event may precede Opened"
+        )
+    out: list[Event] = [first]
+    paused = resolved = False
+    index, count = 1, len(ordered)
+    while index < count:
+        event = ordered[index]
+        kind = type(event)
+        if kind is Opened:
+            raise EventError(f"{_named(event)} is a second opening; a ticket opens once")
+        if resolved and kind is not Reopened:
             raise EventError(
-                f"event #{index} ({type(event).__name__} at {at.isoformat()}) is earlier than "
-                f"the event before it ({previous.isoformat()}); list events in time order"
+                f"{_named(event)} follows Resolved; a resolved ticket takes Reopened first"
             )
-        previous = at
-    ordered: list[Event] = sorted(
-        items,  # type: ignore[arg-type]
-        key=lambda e: (_utc(e.at), _RANK[type(e)]),
+        if _RANK[kind] == 6:
+            stop = index
+            while stop < count and _RANK[type(ordered[stop])] == 6 and (
+                instants[stop] == instants[index]
+            ):
+                stop += 1
+            paused = _alternate(ordered[index:stop], paused, out)
+            index = stop
+            continue
+        if kind is Reopened:
+            if not resolved:
+                raise EventError(f"{_named(event)} reopens a ticket that is not resolved")
+            resolved = False
+        elif kind is Resolved:
+            resolved, paused = True, False
+        out.append(event)
+        index += 1
+    return tuple(out)
+
+
+def _alternate(group: list[Event], paused: bool, out: list[Event]) -> bool:
+    """Append the pauses and resumes of one instant to *out*, alternating from *paused*."""
+    queues = (
+        [e for e in group if isinstance(e, Resumed)],
+        [e for e in group if isinstance(e, Paused)],
     )
-    _check(ordered)
-    return tuple(ordered)
-
-
-def _check(ordered: list[Event]) -> None:
-    openings = [e for e in ordered if isinstance(e, Opened)]
-    if len(openings) != 1:
-        what = "no Opened event" if not openings else f"{len(openings)} Opened events"
-        raise EventError(f"a ticket has exactly one Opened event; got {what}")
-    if not isinstance(ordered[0], Opened):
-        raise EventError(
-            f"{type(ordered[0]).__name__} at {ordered[0].at.isoformat()} comes before the ticket "
-            f"was opened ({openings[0].at.isoformat()}); no event may precede Opened"
-        )
-    resolved = [e for e in ordered if isinstance(e, Resolved)]
-    if resolved and ordered[-1] is not resolved[0]:
-        late = ordered[ordered.index(resolved[0]) + 1]
-        raise EventError(
-            f"{type(late).__name__} at {late.at.isoformat()} follows Resolved; "
-            "a resolved ticket takes no further events (open a new ticket)"
-        )
-    _check_pauses(ordered)
-
-
-def _check_pauses(ordered: list[Event]) -> None:
-    """Pauses and resumes alternate; at one instant they may be listed either way round."""
-    paused = False
-    index = 0
-    while index < len(ordered):
-        at = ordered[index].at
-        group = []
-        while index < len(ordered) and _utc(ordered[index].at) == _utc(at):
-            group.append(ordered[index])
-            index += 1
-        waits = sum(isinstance(e, WaitingOnCustomer) for e in group)
-        resumes = sum(isinstance(e, Resumed) for e in group)
-        balance = resumes - waits if paused else waits - resumes
-        if balance not in (0, 1):
-            if paused:
-                problem = (
-                    "a second WaitingOnCustomer while already waiting"
-                    if balance < 0
-                    else ("more Resumed than pauses")
-                )
-            else:
-                problem = (
-                    "Resumed without a WaitingOnCustomer before it"
-                    if balance < 0
-                    else ("a second WaitingOnCustomer while already waiting")
-                )
-            raise EventError(
-                f"at {at.isoformat()}: {problem}; pauses and resumes must alternate, "
-                "starting with WaitingOnCustomer"
-            )
-        paused = paused != (balance == 1)
+    taken = [0, 0]
+    for _ in group:
+        want = 0 if paused else 1
+        if taken[want] == len(queues[want]):
+            late = queues[1 - want][taken[1 - want]]
+            problem = "a pause while already paused" if paused else "a Resumed without a pause"
+            raise EventError(f"{_named(late)}: {problem}; pauses and resumes must alternate")
+        out.append(queues[want][taken[want]])
+        taken[want] += 1
+        paused = not paused
+    return paused

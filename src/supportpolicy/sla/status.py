@@ -25,8 +25,10 @@ from supportpolicy.i18n import N_, format_datetime, translator
 from supportpolicy.sla.clock import business_time_between
 from supportpolicy.sla.deadlines import Deadline, Pause, _plan_priority, due_at, reaction_deadline
 from supportpolicy.sla.events import (
+    AgentReplied,
     AgreedDeadline,
     Opened,
+    Paused,
     PriorityChanged,
     Resolved,
     Responded,
@@ -234,9 +236,9 @@ def _resolution(
 def _apply(plan: Plan, t: _Ticket, event: object, now: dt.datetime) -> None:
     # Every instant kept in the scratch state is UTC, so comparing them is exact.
     at = _utc(event.at)  # type: ignore[attr-defined]
-    if isinstance(event, Responded | WaitingOnCustomer) and t.responded is None:
+    if isinstance(event, Responded | AgentReplied | WaitingOnCustomer) and t.responded is None:
         t.responded, t.response_priority = at, t.priority
-    if isinstance(event, WaitingOnCustomer | Resumed):
+    if isinstance(event, Paused | Resumed):
         # Alternation is checked by timeline(); at one instant the listed order of a
         # pause and a resume may be either way round, so each one toggles.
         if t.pause_start is None:

@@ -26,10 +26,13 @@ class Unit(enum.Enum):
 
 
 class Metric(enum.Enum):
-    """Which SLA clock: time to first reaction, or time to resolution."""
+    """Which SLA clock (semantics.md, "SLA clocks"): time to first reaction, to
+    resolution, to the next reply after a customer message, or between updates."""
 
     REACTION = "reaction"
     RESOLUTION = "resolution"
+    NEXT_REPLY = "next_reply"
+    PERIODIC_UPDATE = "periodic_update"
 
     def label(self, locale: str = "en") -> str:
         """The localized name of the clock.
@@ -40,7 +43,12 @@ class Metric(enum.Enum):
         return translator(locale, "sla").gettext(_METRIC_LABELS[self.value])
 
 
-_METRIC_LABELS = {"reaction": N_("reaction"), "resolution": N_("resolution")}
+_METRIC_LABELS = {
+    "reaction": N_("reaction"),
+    "resolution": N_("resolution"),
+    "next_reply": N_("next reply"),
+    "periodic_update": N_("periodic update"),
+}
 
 
 class StartReason(enum.Enum):
