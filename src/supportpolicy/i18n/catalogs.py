@@ -6,7 +6,7 @@ compiled once and cached; the cache holds derived, read-only data and is thread-
 (``functools.lru_cache`` may compile a pair twice under a race, never wrongly).
 
 Catalogs are split by domain, one per package (``core``, ``sla``, ``coverage``,
-``engagement``, ``cli``), in ``locales/<lang>/<domain>.po``. The locale is always an
+``engagement``, ``cli``, ``reports``), in ``locales/<lang>/<domain>.po``. The locale is always an
 explicit argument; the environment (``LANG``, ``LANGUAGE``) is never consulted.
 """
 
@@ -25,7 +25,7 @@ __all__ = [
 ]  # fmt: skip
 
 LOCALES: tuple[str, ...] = ("en", "de", "nl", "es", "ru")
-DOMAINS: tuple[str, ...] = ("core", "sla", "coverage", "engagement", "cli")
+DOMAINS: tuple[str, ...] = ("core", "sla", "coverage", "engagement", "cli", "reports")
 
 Translator = gettext.GNUTranslations
 
