@@ -130,7 +130,8 @@ def layer_of(module: str) -> tuple[int, str] | None:
         return 3, "render"
     if within(module, SP + "sla"):
         return (5, "sla") if module in SLA_PLAN_MODULES else (4, "calendar")
-    for rank, package in ((6, "coverage"), (6, "engagement"), (7, "strategies"), (8, "cli")):
+    layers = ((6, "coverage"), (6, "engagement"), (7, "strategies"), (7, "batch"), (8, "cli"))
+    for rank, package in layers:
         if within(module, SP + package):
             return rank, package
     return {PKG: (7, "root"), SP + "__main__": (9, "main")}.get(module)
@@ -146,6 +147,7 @@ WHY = {
     "engagement": "engagement never imports coverage, strategies or the CLI",
     "root": "nothing outside the CLI imports supportpolicy.cli",
     "strategies": "nothing outside the CLI imports supportpolicy.cli",
+    "batch": "the batch API builds on sla, coverage and engagement; only the CLI uses it",
 }
 
 

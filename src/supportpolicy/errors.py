@@ -14,6 +14,7 @@ __all__ = [
     "EventError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingExtraError",
     "NaiveDatetimeError",
     "NeverOpenError",
     "PolicyFileError",
@@ -34,6 +35,11 @@ class InvalidValueError(SupportPolicyError, ValueError):
 
 class InvalidTypeError(SupportPolicyError, TypeError):
     """A value of a type that is not accepted."""
+
+
+class MissingExtraError(SupportPolicyError, ImportError):
+    """An optional part of the library needs packages that are not installed; the
+    message names the extra to install (``pip install "supportpolicy[frames]"``)."""
 
 
 class UnknownNameError(SupportPolicyError, KeyError):
