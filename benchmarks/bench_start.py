@@ -94,7 +94,8 @@ def main() -> int:
             value = median - base if limit[1] else median
             ok = value <= limit[0]
             failed |= not ok
-            note = f"{'ok' if ok else 'OVER'} (<= {limit[0]:.0f} ms{' above pass' if limit[1] else ''})"
+            above = " above pass" if limit[1] else ""
+            note = f"{'ok' if ok else 'OVER'} (<= {limit[0]:.0f} ms{above})"
         print(f"{name:28} {median:10.1f} {median - base:11.1f}  {note}")
     obj, named = by_name_ratio()
     ratio = named / obj

@@ -53,7 +53,8 @@ def test_sla_without_a_country_imports_no_holidays_and_no_babel_formatting() -> 
     loaded = modules_after(
         "from supportpolicy import sla\nimport datetime as dt\n"
         "cal = sla.calendar('Europe/Berlin', 'Mon-Fri 09:00-17:00')\n"
-        "sla.add_business_time(cal, dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC), dt.timedelta(hours=3))"
+        "at = dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)\n"
+        "sla.add_business_time(cal, at, dt.timedelta(hours=3))"
     )
     assert not {name for name in loaded if name.startswith(HEAVY)}
 
@@ -62,7 +63,8 @@ def test_a_country_loads_only_its_own_holidays_module() -> None:
     loaded = modules_after(
         "from supportpolicy import sla\nimport datetime as dt\n"
         "cal = sla.calendar('Europe/Moscow', 'Mon-Fri 10:00-18:00', country='RU')\n"
-        "sla.add_business_time(cal, dt.datetime(2026, 1, 2, 10, tzinfo=dt.UTC), dt.timedelta(hours=3))"
+        "at = dt.datetime(2026, 1, 2, 10, tzinfo=dt.UTC)\n"
+        "sla.add_business_time(cal, at, dt.timedelta(hours=3))"
     )
     assert "holidays" in loaded
     countries = {name for name in loaded if name.startswith("holidays.countries")}

@@ -7,6 +7,7 @@ Subpackages:
 * :mod:`supportpolicy.coverage` - is a request in scope (free) or billable, and why.
 * :mod:`supportpolicy.engagement` - Statement of Work vs. buying hours; TAM sessions.
 * :mod:`supportpolicy.i18n` - every user-facing text in en, de, nl, es and ru.
+* :mod:`supportpolicy.reports` - SLA reports: rates, percentiles, charts, one HTML page.
 * :mod:`supportpolicy.errors` - the error hierarchy.
 
 The subpackages are imported on first use (PEP 562): ``import supportpolicy`` costs
@@ -19,11 +20,11 @@ from __future__ import annotations
 import importlib
 import types
 
-__all__ = ["__version__", "coverage", "engagement", "errors", "i18n", "sla"]
+__all__ = ["__version__", "coverage", "engagement", "errors", "i18n", "reports", "sla"]
 
 __version__ = "0.1.0"
 
-_SUBPACKAGES = frozenset({"coverage", "engagement", "errors", "i18n", "sla"})
+_SUBPACKAGES = frozenset({"coverage", "engagement", "errors", "i18n", "reports", "sla"})
 
 
 def __getattr__(name: str) -> types.ModuleType:

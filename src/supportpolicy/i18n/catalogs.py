@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import gettext
+import importlib
 import io
 from collections.abc import Mapping
 from importlib import resources
@@ -60,9 +61,8 @@ def normalize_locale(locale: object) -> str:
 @functools.cache
 def _compiled(language: str, domain: str) -> Translator:
     # Babel's catalog modules are imported here, on the first text translated.
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
+    read_po = importlib.import_module("babel.messages.pofile").read_po
+    write_mo = importlib.import_module("babel.messages.mofile").write_mo
     source = resources.files("supportpolicy.i18n").joinpath("locales", language, f"{domain}.po")
     with source.open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=domain)

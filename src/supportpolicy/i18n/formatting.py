@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
+import importlib
 import numbers
 import operator
 import types
@@ -61,18 +62,14 @@ _US_PER_MINUTE = 60 * _US_PER_SECOND
 _US_PER_HOUR = 60 * _US_PER_MINUTE
 
 
-def _babel_dates() -> types.ModuleType:
+def _dates() -> types.ModuleType:
     """``babel.dates``, imported on the first formatted date (it loads CLDR data)."""
-    from babel import dates
-
-    return dates
+    return importlib.import_module("babel.dates")
 
 
-def _babel_numbers() -> types.ModuleType:
+def _numbers() -> types.ModuleType:
     """``babel.numbers``, imported on the first formatted number."""
-    from babel import numbers
-
-    return numbers
+    return importlib.import_module("babel.numbers")
 
 
 def _whole(value: object, name: str, **bounds: int | None) -> int:
@@ -229,12 +226,12 @@ def format_datetime(
     shown = _instant(instant, tz)
     language = normalize_locale(locale)
     text = str(
-        _babel_dates().format_datetime(
+        _dates().format_datetime(
             shown, format=_width(format), tzinfo=shown.tzinfo, locale=language
         )
     )
     if zone:
-        text += " " + str(_babel_dates().get_timezone_gmt(shown, width="long", locale=language))
+        text += " " + str(_dates().get_timezone_gmt(shown, width="long", locale=language))
     return text
 
 
@@ -252,7 +249,7 @@ def format_date(day: dt.date, locale: str, format: str = "medium") -> str:
         raise InvalidTypeError(
             f"day must be a datetime.date (not a datetime), got {type(day).__name__}"
         )
-    return str(_babel_dates().format_date(day, format=_width(format), locale=normalize_locale(locale)))
+    return str(_dates().format_date(day, format=_width(format), locale=normalize_locale(locale)))
 
 
 def format_time(
@@ -280,14 +277,14 @@ def format_time(
                 "a datetime.time is a wall-clock time and cannot be shown in a timezone; "
                 "pass an aware datetime to convert, or a time without tzinfo and no tz"
             )
-        return str(_babel_dates().format_time(value, format=width, locale=language))
+        return str(_dates().format_time(value, format=width, locale=language))
     shown = _instant(value, tz)
-    return str(_babel_dates().format_time(shown, format=width, tzinfo=shown.tzinfo, locale=language))
+    return str(_dates().format_time(shown, format=width, tzinfo=shown.tzinfo, locale=language))
 
 
 @functools.lru_cache(maxsize=1)
 def _currencies() -> frozenset[str]:
-    return frozenset(_babel_numbers().list_currencies())
+    return frozenset(_numbers().list_currencies())
 
 
 def format_money(amount: Decimal, currency: str, locale: str) -> str:
@@ -314,7 +311,7 @@ def format_money(amount: Decimal, currency: str, locale: str) -> str:
     language = normalize_locale(locale)
     with decimal.localcontext(_babel_exact(value)):
         return str(
-            _babel_numbers().format_currency(value, code, locale=language, decimal_quantization=False)
+            _numbers().format_currency(value, code, locale=language, decimal_quantization=False)
         )
 
 
@@ -329,7 +326,7 @@ def format_decimal(value: Decimal, locale: str) -> str:
     language = normalize_locale(locale)
     with decimal.localcontext(_babel_exact(number)):
         return str(
-            _babel_numbers().format_decimal(number, locale=language, decimal_quantization=False)
+            _numbers().format_decimal(number, locale=language, decimal_quantization=False)
         )
 
 
@@ -339,7 +336,7 @@ def decimal_symbol(locale: str) -> str:
     >>> decimal_symbol("en"), decimal_symbol("ru")
     ('.', ',')
     """
-    return str(_babel_numbers().get_decimal_symbol(normalize_locale(locale)))
+    return str(_numbers().get_decimal_symbol(normalize_locale(locale)))
 
 
 def weekday_name(weekday: int, locale: str, width: str = "abbreviated") -> str:
@@ -351,5 +348,5 @@ def weekday_name(weekday: int, locale: str, width: str = "abbreviated") -> str:
     day = _whole(weekday, "weekday, 0 (Monday) to 6 (Sunday),", minimum=0, maximum=6)
     if width not in WIDTHS:
         raise InvalidValueError(f"unknown width {shown(width)}; accepted: {', '.join(WIDTHS)}")
-    names = _babel_dates().get_day_names(width, context="stand-alone", locale=normalize_locale(locale))
+    names = _dates().get_day_names(width, context="stand-alone", locale=normalize_locale(locale))
     return str(names[day])

@@ -216,6 +216,6 @@ def summarize(items: Iterable[Outcome], by: Sequence[str] | str = GROUPS) -> tup
                 breached=sum(m.state is State.BREACHED for m in members),
                 open=sum(not m.decided for m in members),
                 median=percentile(times, 50), p90=percentile(times, 90),
-            )  # fmt: skip
+            )
         )
     return tuple(sorted(result, key=lambda s: (tuple(str(v) for _, v in s.key), s.metric)))

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from decimal import Decimal
 from fractions import Fraction
 
 import attrs
@@ -25,7 +24,7 @@ from supportpolicy.reports.measures import (
 )
 from supportpolicy.sla import Metric, Plan, Priority, Status, evaluate, plan
 
-__all__ = ["Report", "format_rate", "from_events", "report"]
+__all__ = ["Report", "format_rate", "from_events", "report", "ticket_count"]
 
 DOMAIN = "reports"
 LABELS = {
@@ -48,7 +47,7 @@ DASH = "–"
 def format_rate(rate: Fraction | None, locale: str) -> str:
     """*rate* as a percentage with one decimal, in the locale's style.
 
-    Rounded to the nearest tenth, except that a rate above 0 never shows as 0 and one
+    Always one decimal, rounded to the nearest tenth, except that a rate above 0 never shows as 0 and one
     below 1 never as 100 (the figure must not contradict the counts beside it).
 
     >>> format_rate(Fraction(2, 3), "de"), format_rate(Fraction(1, 5000), "en")
@@ -61,8 +60,18 @@ def format_rate(rate: Fraction | None, locale: str) -> str:
         tenths = max(tenths, 1)
     if rate < 1:
         tenths = min(tenths, 999)
-    number = i18n.format_decimal(Decimal(tenths).scaleb(-1), locale)
+    number = f"{tenths // 10}{i18n.decimal_symbol(locale)}{tenths % 10}"
     return i18n.translator(locale, DOMAIN).gettext("{rate}%").format(rate=number)
+
+
+def ticket_count(count: int, locale: str) -> str:
+    """``"3 tickets"`` in *locale*.
+
+    >>> ticket_count(21, "ru")
+    '21 заявка'
+    """
+    tr = i18n.translator(locale, DOMAIN)
+    return tr.ngettext("{count} ticket", "{count} tickets", count).format(count=count)
 
 
 def _duration(value: dt.timedelta | None, locale: str) -> str:
@@ -72,7 +81,7 @@ def _duration(value: dt.timedelta | None, locale: str) -> str:
 def group_label(name: str, value: str | int, locale: str) -> str:
     """A group column's value as people read it (priorities by their label)."""
     if name == "priority" and isinstance(value, int):
-        return f"{value} ({Priority(value).label(locale)})"
+        return Priority(value).label(locale)
     return str(value)
 
 
@@ -180,4 +189,4 @@ def from_events(
         statuses[ticket] = evaluate(chosen, items, at)
         if progress is not None and (done == total or done % 250 == 0):
             progress(done, total)
-    return report(statuses, by, columns=columns)
+    return attrs.evolve(report(statuses, by, columns=columns), now=at.astimezone(chosen.calendar.tz))

@@ -60,9 +60,7 @@ _LOAD_LOCK = threading.Lock()
 
 def _package() -> types.ModuleType:
     """The ``holidays`` package, imported on first use."""
-    import holidays
-
-    return holidays
+    return importlib.import_module("holidays")
 
 
 @functools.lru_cache(maxsize=1)

@@ -40,8 +40,8 @@ from supportpolicy.sla._years import MAX_YEAR, MAX_YEARS_KEPT, MIN_YEAR, YearCac
 __all__ = [
     "BEYOND_HORIZON",
     "HORIZON_YEARS",
-    "MAX_YEARS_KEPT",
     "MAX_YEAR",
+    "MAX_YEARS_KEPT",
     "MIN_YEAR",
     "UTC",
     "Segment",
