@@ -63,7 +63,13 @@ CHILD = textwrap.dedent(
     except errors.SupportPolicyError as exc:
         error, message = type(exc).__name__, str(exc)
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # VmHWM is this process's own peak; ru_maxrss also counts the parent's at the fork,
+    # which a long test run makes large (Linux keeps it across execve).
+    try:
+        with open("/proc/self/status") as status:
+            peak = next(int(l.split()[1]) for l in status if l.startswith("VmHWM")) / 1024
+    except (OSError, StopIteration):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"error": error, "length": len(message), "message": message[:300],
                       "seconds": seconds, "peak_mb": peak}))
     """
