@@ -104,7 +104,7 @@ SLA_PLAN_MODULES = frozenset(
     for suffix in (
         "", ".plans", ".targets", ".priorities", ".events", ".deadlines", ".status",
         ".explain", ".views", "._plan_tables",
-        ".eventlog", ".metrics", ".clocks", ".engine", ".warnings", ".status_explain",
+        ".eventlog", ".metrics", ".clocks", ".engine", "._engine_tables", ".status_explain",
     )
 )  # fmt: skip
 """The ``sla`` modules above the calendar core; every other ``sla`` module is core."""

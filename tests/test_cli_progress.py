@@ -92,3 +92,19 @@ def test_report_over_a_big_log_shows_the_bar_on_a_terminal_only(
         assert text.endswith(f"100% {THRESHOLD + 1}/{THRESHOLD + 1}\n")
         assert "\r[" in text
     assert _progress.WIDTH == 30
+
+
+def test_status_over_a_big_log_shows_the_bar_on_a_terminal(
+    big_log: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    err = FakeTTY()
+    monkeypatch.setattr(sys, "stderr", err)
+    argv = ["status", "--plan", "basic", "--events", str(big_log), "--now", "2026-11-02T10:00Z",
+            "--json"]  # fmt: skip
+    assert main(argv) == 0
+    assert err.getvalue().endswith(f"100% {THRESHOLD + 1}/{THRESHOLD + 1}\n")
+    capsys.readouterr()
+    err.seek(0)
+    err.truncate()
+    assert main([*argv, "--quiet"]) == 0
+    assert err.getvalue() == ""

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 from zoneinfo import ZoneInfo
 
+import attrs
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -81,9 +82,6 @@ def test_coverage_and_engagement_values_render_from_one_list() -> None:
         check_one_list(value)
 
 
-FIRST_METRICS = (sla.Metric.REACTION, sla.Metric.RESOLUTION)
-
-
 def test_the_sla_facts_are_table_driven_by_metric() -> None:
     from supportpolicy.sla import explain
 
@@ -91,16 +89,21 @@ def test_the_sla_facts_are_table_driven_by_metric() -> None:
         sla_views.METRIC_LABELS, explain._PRIORITY_ROWS, explain._TARGET_LINES,
         explain._DUE_LINES,
     ):  # fmt: skip
-        assert set(table) == set(FIRST_METRICS)  # the engine branch makes it all of sla.Metric
+        assert set(table) == set(sla.Metric)
     record = sla.plan("premium").to_dict()
-    for metric in FIRST_METRICS:
+    for metric in sla.Metric:
         assert all(f"{metric.value}_p{n}" in record for n in range(1, 5))
     opened = dt.datetime(2026, 11, 20, 9, tzinfo=ZoneInfo("Europe/Moscow"))
     status = sla.evaluate("premium", [sla.Opened(opened, 2)], opened)
     columns = ("state", "due", "remaining_minutes", "stopped")
-    assert all(f"{m.value}_{c}" in status.to_dict() for m in FIRST_METRICS for c in columns)
+    assert all(f"{m.value}_{c}" in status.to_dict() for m in sla.Metric for c in columns)
     header = sla.plan("premium")._rows()[0]
-    assert [f.label for f in header[1:]] == list(sla_views.METRIC_LABELS.values())
+    # a plan's table shows reaction, resolution and each further metric it sets
+    assert [f.label for f in header[1:]] == list(sla_views.METRIC_LABELS.values())[:2]
+    with_more = attrs.evolve(sla.plan("premium"), more_targets={
+        sla.Metric.NEXT_REPLY: (sla.Target(1, sla.Unit.HOURS), None, None, None)})
+    header = with_more._rows()[0]
+    assert [f.label for f in header[1:]] == list(sla_views.METRIC_LABELS.values())[:3]
 
 
 def test_a_localized_fact_never_enters_a_record() -> None:

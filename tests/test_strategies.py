@@ -8,6 +8,7 @@ fresh interpreter that never imports ``supportpolicy.strategies`` itself.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import subprocess
 import sys
@@ -20,6 +21,7 @@ from hypothesis.errors import NoSuchExample
 
 from supportpolicy import coverage, engagement, errors, sla
 from supportpolicy import strategies as sps
+from supportpolicy.sla.metrics import Threshold
 from test_architecture import import_graph
 
 SETTINGS = settings(max_examples=60, deadline=None)
@@ -123,7 +125,8 @@ def test_ticket_events_are_timelines_that_evaluate_accepts(data: st.DataObject) 
     assert isinstance(events[0], sla.Opened)
     moments = [e.at.astimezone(UTC) for e in events]
     assert moments == sorted(set(moments)), "strictly increasing instants"
-    assert all(not isinstance(e, sla.Resolved) for e in events[:-1])
+    after = [b for a, b in itertools.pairwise(events) if isinstance(a, sla.Resolved)]
+    assert all(isinstance(e, sla.Reopened) for e in after), "only a reopening follows"
     now = moments[-1] + data.draw(sps.business_durations(dt.timedelta(days=10)))
     status = sla.evaluate(plan, events, now)
     assert status.reaction.state in set(sla.State)
@@ -175,7 +178,9 @@ def test_coverage_requests_get_exactly_one_verdict(name: str) -> None:
 REGISTERED = [
     sla.Calendar, sla.WeeklyHours, sla.Plan, sla.Priority, sla.Target, sla.Deadline,
     sla.Status, sla.Opened, sla.Responded, sla.WaitingOnCustomer, sla.Resumed,
-    sla.Resolved, sla.PriorityChanged, sla.AgreedDeadline, coverage.RequestKind, coverage.Policy,
+    sla.Resolved, sla.PriorityChanged, sla.AgreedDeadline, sla.CustomerReplied,
+    sla.AgentReplied, sla.Reopened, sla.Paused, sla.Metric, sla.Clock, Threshold,
+    coverage.RequestKind, coverage.Policy,
     coverage.Decision, coverage.Request, engagement.Session, engagement.Month,
     engagement.TamTier, engagement.TamStatement,
 ]  # fmt: skip

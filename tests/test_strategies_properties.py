@@ -10,12 +10,12 @@ import attrs
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from supportpolicy import coverage, engagement, sla
+from supportpolicy import coverage, engagement, errors, sla
 from supportpolicy import strategies as sps
 
 SETTINGS = settings(max_examples=40, deadline=None)
 UTC = dt.UTC
-PAUSES = (sla.WaitingOnCustomer, sla.Resumed)
+PAUSES = (sla.Paused, sla.Resumed)
 
 
 def _utc(value: dt.datetime) -> dt.datetime:
@@ -28,7 +28,11 @@ def test_between_of_add_is_the_duration_and_add_is_earliest(data: st.DataObject)
     cal = data.draw(sps.calendars())
     start = data.draw(sps.instants(cal))
     duration = data.draw(sps.business_durations(dt.timedelta(days=30)))
-    end = sla.add_business_time(cal, start, duration)
+    try:
+        end = sla.add_business_time(cal, start, duration)
+    except errors.NeverOpenError:  # 30 business days of a 1-minute week: beyond 200 years
+        assume(False)
+        raise
     assert sla.business_time_between(cal, start, end) == duration
     before = _utc(end) - dt.timedelta(microseconds=1)
     if before >= _utc(start):

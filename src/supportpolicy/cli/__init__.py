@@ -43,10 +43,11 @@ COMMANDS: tuple[tuple[str, str, str], ...] = (
     ("classify", "classify_cmd", "decide whether a request is in scope, billable or incomplete"),
     ("route", "route_cmd", "Statement of Work or purchase hours for an implementation estimate"),
     ("tam", "tam_cmd", "month statement of TAM working sessions"),
+    ("status", "status_cmd", "every SLA clock of each ticket of a CSV event log"),
     ("report", "report_cmd", "an SLA report of an event log: rates, percentiles, charts"),
 )
 """(command, module of ``supportpolicy.cli``, help): the help must be the one the module
-registers (tests/test_cli_lazy.py checks it)."""
+registers (tests/test_fast_start.py checks it)."""
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 EXIT_BROKEN_PIPE = 141

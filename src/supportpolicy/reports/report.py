@@ -13,6 +13,7 @@ from fractions import Fraction
 import attrs
 
 from supportpolicy import _coerce, i18n
+from supportpolicy.errors import SupportPolicyError, shown
 from supportpolicy.i18n import N_
 from supportpolicy.reports.measures import (
     GROUPS,
@@ -186,7 +187,10 @@ def from_events(
     statuses: dict[str, Status] = {}
     total = len(events)
     for done, (ticket, items) in enumerate(events.items(), start=1):
-        statuses[ticket] = evaluate(chosen, items, at)
+        try:
+            statuses[ticket] = evaluate(chosen, items, at)
+        except SupportPolicyError as exc:
+            raise type(exc)(f"ticket {shown(ticket)}: {exc}") from None
         if progress is not None and (done == total or done % 250 == 0):
             progress(done, total)
     return attrs.evolve(report(statuses, by, columns=columns), now=at.astimezone(chosen.calendar.tz))

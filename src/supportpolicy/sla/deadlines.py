@@ -49,6 +49,8 @@ class Deadline(Shown):
     pauses: tuple[Pause, ...] = ()
     restarted: dt.datetime | None = None
     agreed: bool = False
+    started: StartReason | None = None
+    """Why a clock that did not start at the opening started (next reply, update, cycle)."""
 
     _domain = "sla"
 
@@ -61,6 +63,8 @@ class Deadline(Shown):
     @property
     def start_reason(self) -> StartReason:
         """Why the clock started at :attr:`start`."""
+        if self.started is not None:
+            return self.started
         if self.restarted is not None:
             return StartReason.WORKAROUND
         same = self.start.astimezone(dt.UTC) == self.opened.astimezone(dt.UTC)
@@ -118,6 +122,13 @@ def due_at(
         due = add_business_time(cal, start, target.duration)
     else:
         due = add_business_days(cal, start, target.amount)
+    return extend(cal, due, pauses)
+
+
+def extend(cal: Calendar, due: dt.datetime, pauses: Iterable[Pause]) -> dt.datetime:
+    """*due* moved later by the business time of each pause that begins before it (as
+    moved so far), pauses in time order: the rule of :func:`due_at`, also used for the
+    warning instants, so that a pause moves a warning as it moves the due instant."""
     for begin, end in pauses:
         # Compared in UTC: two datetimes sharing a tzinfo compare by wall clock.
         if begin.astimezone(dt.UTC) >= due.astimezone(dt.UTC):

@@ -15,6 +15,7 @@ from typing import Protocol
 from supportpolicy.i18n import N_, format_date, format_datetime, translator
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.closed import closed_days
+from supportpolicy.sla.metrics import METRICS
 from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason, Target
@@ -36,20 +37,11 @@ __all__ = [
 ]
 
 _UNNAMED_CLOSURE = N_("closed")
-_PRIORITY_ROWS = {
-    Metric.REACTION: N_("Reaction, priority {n}"),
-    Metric.RESOLUTION: N_("Resolution, priority {n}"),
-}
+_PRIORITY_ROWS = {metric: rule.priority_row for metric, rule in METRICS.items()}
 """The row label of each metric's target for one priority in :func:`plans_table`."""
-_TARGET_LINES = {
-    Metric.REACTION: N_("Reaction target: {target}."),
-    Metric.RESOLUTION: N_("Resolution target: {target}."),
-}
-_DUE_LINES = {
-    Metric.REACTION: N_("Reaction due: {due}."),
-    Metric.RESOLUTION: N_("Resolution due: {due}."),
-}
-"""The account's lines that name the metric, one row per metric."""
+_TARGET_LINES = {metric: rule.target_line for metric, rule in METRICS.items()}
+_DUE_LINES = {metric: rule.due_line for metric, rule in METRICS.items()}
+"""The account's lines that name the metric (from the metric table, metrics.py)."""
 
 
 class Deadline(Protocol):
@@ -142,12 +134,25 @@ def _start_lines(deadline: Deadline, locale: str) -> list[str]:
                 "next opening, {when}."
             ).format(when=when)
         ]
+    later = _LATER_STARTS.get(reason)
+    if later is not None:
+        return [tr.gettext(later).format(when=when)]
     return [
         tr.gettext(
             "A workaround lowered the priority-1 incident, which met its resolution target; "
             "the clock of the new priority started {when}."
         ).format(when=when)
     ]
+
+
+_LATER_STARTS = {
+    StartReason.CUSTOMER_MESSAGE: N_(
+        "Started {when}: the customer wrote after the agent's last reply."
+    ),
+    StartReason.AGENT_UPDATE: N_("Started {when}: an agent updated the ticket."),
+    StartReason.REOPENED: N_("Started {when}: the ticket was reopened."),
+}
+"""The clocks that start after the opening (next reply, periodic update)."""
 
 
 def _pause_lines(deadline: Deadline, locale: str) -> list[str]:
@@ -217,6 +222,10 @@ def plans_table(
     )
     none = tr.gettext(NO_TARGET)
     for metric, label in _PRIORITY_ROWS.items():
+        if not any(t is not None for p in chosen for t in _targets(p, metric)) and (
+            metric not in (Metric.REACTION, Metric.RESOLUTION)
+        ):
+            continue  # a metric that no plan of the table sets is left out
         for priority in Priority:
             targets = [_targets(p, metric)[priority - 1] for p in chosen]
             rows.append(
@@ -239,7 +248,7 @@ def plans_table(
 
 
 def _targets(plan: Plan, metric: Metric) -> Sequence[Target | None]:
-    return plan.reaction if metric is Metric.REACTION else plan.resolution
+    return tuple(plan.targets[metric].values())
 
 
 def no_target_text(plan: Plan, priority: int, locale: str = "en") -> str:

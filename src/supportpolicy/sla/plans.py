@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 
 import attrs
 
 from supportpolicy import _toml
+from supportpolicy._frozen import FrozenMap, frozen_map
 from supportpolicy._render import Fact, Facts, Shown
 from supportpolicy.errors import (
     InvalidTypeError,
@@ -24,6 +25,7 @@ from supportpolicy.errors import (
 )
 from supportpolicy.i18n import N_
 from supportpolicy.i18n.catalogs import Text
+from supportpolicy.sla._engine_tables import ENGINE_KEYS, more_targets, pause_on, warn
 from supportpolicy.sla._plan_tables import (
     CALENDAR_TABLE_KEYS,
     calendar_of,
@@ -38,6 +40,7 @@ from supportpolicy.sla._plan_tables import (
     text_value,
 )
 from supportpolicy.sla.calendars import Calendar
+from supportpolicy.sla.metrics import ANY_REASON, METRICS, Threshold
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target, Unit
 from supportpolicy.sla.views import (
@@ -61,9 +64,53 @@ _PLAN_KEYS = frozenset(
         "reaction", "resolution", "fee", "fee_is_minimum", "currency", "minimum_term_months",
         "contacts", "workaround_priorities", "agreed_deadline_priorities", "source",
     }
-)  # fmt: skip
+) | ENGINE_KEYS  # fmt: skip
 _INHERITED = ("closed", "open", "hours_on")
 """Date keys a working-day calendar takes from its plan unless it lists its own."""
+
+
+def _targets_map(
+    value: Mapping[Metric, tuple[Target | None, ...]],
+) -> FrozenMap[Metric, tuple[Target | None, ...]]:
+    return frozen_map(value)
+
+
+def _warn_map(
+    value: Mapping[Metric, tuple[Threshold, ...]],
+) -> FrozenMap[Metric, tuple[Threshold, ...]]:
+    return frozen_map(value)
+
+
+def _reasons_map(value: Mapping[Metric, frozenset[str]]) -> FrozenMap[Metric, frozenset[str]]:
+    return frozen_map(value)
+
+
+_NONE4: tuple[None, None, None, None] = (None, None, None, None)
+
+
+def _all_targets(plan: Plan) -> FrozenMap[Metric, FrozenMap[Priority, Target | None]]:
+    given = {Metric.REACTION: plan.reaction, Metric.RESOLUTION: plan.resolution}
+    return FrozenMap(
+        (
+            metric,
+            FrozenMap(
+                zip(
+                    Priority,
+                    given.get(metric) or plan.more_targets.get(metric, _NONE4),
+                    strict=True,
+                )
+            ),
+        )
+        for metric in METRICS
+    )
+
+
+def _lookup(
+    plan: Plan,
+) -> tuple[tuple[frozenset[str], tuple[Target | None, ...], tuple[Threshold, ...]], ...]:
+    return tuple(
+        (plan.pauses(m), tuple(plan.targets[m].values()), plan.warn.get(m, ())) for m in METRICS
+    )
 
 
 @attrs.frozen(repr=False)
@@ -91,8 +138,40 @@ class Plan(Shown):
     workaround_priorities: tuple[Priority, ...] = ()
     agreed_deadline_priorities: tuple[Priority, ...] = ()
     source: str | None = None
+    more_targets: FrozenMap[Metric, tuple[Target | None, ...]] = attrs.field(
+        factory=FrozenMap, converter=_targets_map
+    )
+    """Targets of the metrics beyond reaction and resolution (next reply, periodic update)."""
+    warn: FrozenMap[Metric, tuple[Threshold, ...]] = attrs.field(
+        factory=FrozenMap, converter=_warn_map
+    )
+    """Warning thresholds per metric (none where a metric is not listed)."""
+    pause_on: FrozenMap[Metric, frozenset[str]] = attrs.field(
+        factory=FrozenMap, converter=_reasons_map
+    )
+    """Pause reasons per metric as the plan names them (others: the metric's default)."""
+    targets: FrozenMap[Metric, FrozenMap[Priority, Target | None]] = attrs.field(
+        init=False, eq=False, repr=False, default=attrs.Factory(_all_targets, takes_self=True)
+    )
+    """Every metric's target per priority (None: no target); ``reaction`` and
+    ``resolution`` are the same targets as tuples."""
+    lookup: tuple[tuple[frozenset[str], tuple[Target | None, ...], tuple[Threshold, ...]], ...] = (
+        attrs.field(init=False, eq=False, repr=False,
+                    default=attrs.Factory(_lookup, takes_self=True))
+    )  # fmt: skip
+    """Per metric in table order: pause reasons, targets by priority - 1, thresholds (the
+    engine's derived tables, computed once per plan)."""
 
     _domain = "sla"
+
+    def pauses(self, metric: Metric) -> frozenset[str]:
+        """The pause reasons that stop *metric*'s clock (``"*"``: every reason)."""
+        return self.pause_on.get(metric, METRICS[metric].pause_on)
+
+    def pauses_for(self, metric: Metric, reason: str) -> bool:
+        """Whether a pause for *reason* stops *metric*'s clock."""
+        reasons = self.pauses(metric)
+        return reason in reasons or ANY_REASON in reasons
 
     def title(self, locale: str = "en") -> str:
         """The plan's localized name.
@@ -133,7 +212,7 @@ class Plan(Shown):
         return target_rows(self._targets())
 
     def _targets(self) -> Targets:
-        return {Metric.REACTION: self.reaction, Metric.RESOLUTION: self.resolution}
+        return {metric: tuple(by.values()) for metric, by in self.targets.items()}
 
     def _caption(self, locale: str) -> str:
         return self.title(locale)
@@ -168,6 +247,9 @@ def _plan(key: str, table: _toml.Table, source: str, file_source: str | None) ->
         workaround_priorities=priorities(table, "workaround_priorities", source, where),
         agreed_deadline_priorities=priorities(table, "agreed_deadline_priorities", source, where),
         source=optional(table, "source", str, source, where) or file_source,
+        more_targets=more_targets(table, source, where),
+        warn=warn(table, source, where),
+        pause_on=pause_on(table, source, where),
     )
 
 

@@ -60,6 +60,12 @@ class StartReason(enum.Enum):
     """Opened while the calendar was closed: the clock started at the next opening."""
     WORKAROUND = "workaround"
     """A priority-1 incident was lowered by a workaround: the new priority's clock started then."""
+    CUSTOMER_MESSAGE = "customer-message"
+    """A customer wrote after the agent's last reply: a next-reply clock started."""
+    AGENT_UPDATE = "agent-update"
+    """An agent updated the ticket: the next periodic-update clock started."""
+    REOPENED = "reopened"
+    """The ticket was reopened: its clock started again (resolution: continued)."""
 
 
 def _amount(value: object) -> int:

@@ -21,6 +21,7 @@ from supportpolicy._render import Fact, Facts, Kind
 from supportpolicy.i18n import N_, format_money, localize, translator
 from supportpolicy.i18n.catalogs import Text
 from supportpolicy.sla.calendars import Calendar
+from supportpolicy.sla.metrics import METRICS
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target
 
@@ -40,11 +41,8 @@ __all__ = [
     "working_days_fact",
 ]
 
-METRIC_LABELS: Mapping[Metric, str] = {
-    Metric.REACTION: N_("Reaction"),
-    Metric.RESOLUTION: N_("Resolution"),
-}
-"""The column label of each metric's targets (one row per metric)."""
+METRIC_LABELS: Mapping[Metric, str] = {metric: rule.column for metric, rule in METRICS.items()}
+"""The column label of each metric's targets (from the metric table, metrics.py)."""
 
 NO_TARGET = N_("no target")
 _NOT_STATED = N_("not stated")
@@ -105,9 +103,18 @@ def target_rows(targets: Targets) -> tuple[Facts, ...]:
             *(
                 Fact(None, label, targets[metric][priority - 1], Kind.TARGET, none=NO_TARGET)
                 for metric, label in METRIC_LABELS.items()
+                if _any(targets, metric)
             ),
         )
         for priority in Priority
+    )
+
+
+def _any(targets: Targets, metric: Metric) -> bool:
+    """Whether *metric* has a target for some priority (tables leave it out if not);
+    reaction and resolution always have their column."""
+    return METRICS[metric].required or metric is Metric.RESOLUTION or any(
+        t is not None for t in targets[metric]
     )
 
 

@@ -40,8 +40,16 @@ from supportpolicy.strategies._calendars import (  # noqa: E402
     instants,
     timezones,
 )
-from supportpolicy.strategies._plans import plans, priorities, targets, ticket_events  # noqa: E402
+from supportpolicy.strategies._plans import (  # noqa: E402
+    PAUSE_REASONS,
+    plans,
+    priorities,
+    targets,
+    thresholds,
+    ticket_events,
+)
 from supportpolicy.strategies._results import (  # noqa: E402
+    clocks,
     deadlines,
     decisions,
     statuses,
@@ -51,9 +59,11 @@ from supportpolicy.strategies._services import coverage_requests, sessions, tam_
 
 __all__ = [
     "COUNTRIES",
+    "PAUSE_REASONS",
     "TIMEZONES",
     "business_durations",
     "calendars",
+    "clocks",
     "countries",
     "coverage_requests",
     "deadlines",
@@ -67,6 +77,7 @@ __all__ = [
     "tam_months",
     "tam_statements",
     "targets",
+    "thresholds",
     "ticket_events",
     "timezones",
 ]

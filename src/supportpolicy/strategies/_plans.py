@@ -10,6 +10,7 @@ instants.
 from __future__ import annotations
 
 import datetime as dt
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
 from hypothesis import strategies as st
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from supportpolicy import sla
 from supportpolicy.errors import InvalidValueError
 from supportpolicy.sla.events import Event
+from supportpolicy.sla.metrics import Threshold
 from supportpolicy.strategies._calendars import MAYBE_COUNTRY, calendars, draw_calendar, instants
 
 __all__ = ["plans", "priorities", "targets", "ticket_events"]
@@ -75,7 +77,34 @@ def _generated_plan(draw: st.DrawFn) -> sla.Plan:
         working_days_name=_PLAN_NAME if working is not None else None,
         workaround_priorities=tuple(sorted(draw(_PRIORITY_SET) - {sla.Priority.CRITICAL})),
         agreed_deadline_priorities=tuple(sorted(draw(_PRIORITY_SET))),
+        more_targets={
+            metric: tuple(draw(_MAYBE_TARGET) for _ in range(4))
+            for metric in draw(st.sets(st.sampled_from(_MORE_METRICS)))
+        },
+        warn={
+            metric: tuple(draw(st.lists(thresholds(), max_size=3, unique=True)))
+            for metric in draw(st.sets(st.sampled_from(list(sla.Metric))))
+        },
+        pause_on={
+            metric: frozenset(draw(st.sets(_REASON, max_size=3)))
+            for metric in draw(st.sets(st.sampled_from(list(sla.Metric))))
+        },
     )
+
+
+_MORE_METRICS = [sla.Metric.NEXT_REPLY, sla.Metric.PERIODIC_UPDATE]
+_REASON = st.sampled_from(["customer", "vendor", "approval", "*"])
+PAUSE_REASONS = st.sampled_from(["customer", "vendor", "approval"]) | st.text(
+    st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
+).filter(lambda text: bool(text.strip()))
+"""Pause reasons: the three known ones and free texts."""
+
+
+def thresholds() -> st.SearchStrategy[Threshold]:
+    """Warning thresholds: fractions of the target (1-100 %) or 1-600 minutes before due."""
+    return st.integers(1, 100).map(lambda p: Threshold(Fraction(p, 100))) | st.integers(
+        1, 600
+    ).map(lambda m: Threshold(before=dt.timedelta(minutes=m)))
 
 
 _PRESET_PLANS = st.sampled_from(sla.plan_names()).map(sla.plan)
@@ -113,19 +142,31 @@ def _timeline(
     priority = draw(_PRIORITY)
     events: list[Event] = [sla.Opened(opened, priority)]
     clock = opened.astimezone(dt.UTC)
-    waiting = False
+    waiting = resolved = False
     allowed = plan.agreed_deadline_priorities if plan is not None else ()
     for _ in range(draw(st.integers(0, max_events - 1))):
         clock += draw(_STEP)
         at = _moment(draw, clock, shown)
-        kinds = ["responded", "wait-or-resume", "priority", "resolved"]
+        kinds = ["responded", "agent", "customer", "wait-or-resume", "priority", "resolved"]
         if priority in allowed:
             kinds.append("agreed")
-        kind = draw(st.sampled_from(kinds))
-        if kind == "responded":
+        kind = "reopened" if resolved else draw(st.sampled_from(kinds))
+        if kind == "reopened":
+            events.append(sla.Reopened(at))
+            resolved = False
+        elif kind == "responded":
             events.append(sla.Responded(at))
+        elif kind == "agent":
+            events.append(sla.AgentReplied(at))
+        elif kind == "customer":
+            events.append(sla.CustomerReplied(at))
         elif kind == "wait-or-resume":
-            events.append(sla.Resumed(at) if waiting else sla.WaitingOnCustomer(at))
+            if waiting:
+                events.append(sla.Resumed(at))
+            elif draw(st.booleans()):
+                events.append(sla.WaitingOnCustomer(at))
+            else:
+                events.append(sla.Paused(at, draw(PAUSE_REASONS)))
             waiting = not waiting
         elif kind == "priority":
             priority = draw(_PRIORITY)
@@ -135,7 +176,9 @@ def _timeline(
             events.append(sla.AgreedDeadline(at, due))
         else:
             events.append(sla.Resolved(at))
-            break
+            resolved, waiting = True, False
+            if not draw(st.booleans()):
+                break
     return tuple(events)
 
 
@@ -146,8 +189,10 @@ def ticket_events(
     max_events: int = 8,
 ) -> st.SearchStrategy[tuple[Event, ...]]:
     """Valid ticket timelines: ``Opened`` first, then up to ``max_events - 1`` events
-    at strictly increasing instants, which :func:`~supportpolicy.sla.evaluate` accepts
-    for *plan* with any ``now`` at or after the opening.
+    at strictly increasing instants (replies both ways, pauses for the customer or any
+    reason, resumes, priority changes, resolutions and reopenings), which
+    :func:`~supportpolicy.sla.evaluate` accepts for *plan* with any ``now`` at or after
+    the opening.
 
     The opening is an :func:`instants` value of the plan's calendar (DST gaps and folds
     included); later instants are shown in the opening's zone or UTC (or in *zones*).

@@ -24,11 +24,14 @@ def register() -> None:
 
 def _kinds() -> tuple[type, ...]:
     from supportpolicy import coverage, engagement, sla  # noqa: PLC0415
+    from supportpolicy.sla.metrics import Threshold  # noqa: PLC0415
 
     return (
         sla.Calendar, sla.WeeklyHours, sla.Plan, sla.Priority, sla.Target, sla.Deadline,
         sla.Status, sla.Opened, sla.Responded, sla.WaitingOnCustomer, sla.Resumed,
-        sla.Resolved, sla.PriorityChanged, sla.AgreedDeadline, coverage.RequestKind,
+        sla.Resolved, sla.PriorityChanged, sla.AgreedDeadline, sla.CustomerReplied,
+        sla.AgentReplied, sla.Reopened, sla.Paused, sla.Metric, sla.Clock, Threshold,
+        coverage.RequestKind,
         coverage.Policy, coverage.Decision, coverage.Request, engagement.Session,
         engagement.Month, engagement.TamTier, engagement.TamStatement,
     )  # fmt: skip
@@ -49,14 +52,22 @@ def _table() -> dict[type, Any]:
     from hypothesis import strategies as st  # noqa: PLC0415
 
     from supportpolicy import coverage, engagement, sla  # noqa: PLC0415
+    from supportpolicy.sla.metrics import Threshold  # noqa: PLC0415
     from supportpolicy.strategies._calendars import (  # noqa: PLC0415
         business_durations,
         calendars,
         hours_specs,
         instants,
     )
-    from supportpolicy.strategies._plans import plans, priorities, targets  # noqa: PLC0415
+    from supportpolicy.strategies._plans import (  # noqa: PLC0415
+        PAUSE_REASONS,
+        plans,
+        priorities,
+        targets,
+        thresholds,
+    )
     from supportpolicy.strategies._results import (  # noqa: PLC0415
+        clocks,
         deadlines,
         decisions,
         statuses,
@@ -81,6 +92,13 @@ def _table() -> dict[type, Any]:
         sla.Resolved: st.builds(sla.Resolved, at),
         sla.PriorityChanged: st.builds(sla.PriorityChanged, at, priorities()),
         sla.AgreedDeadline: st.builds(agreed_deadline, at, business_durations()),
+        sla.CustomerReplied: st.builds(sla.CustomerReplied, at),
+        sla.AgentReplied: st.builds(sla.AgentReplied, at),
+        sla.Reopened: st.builds(sla.Reopened, at),
+        sla.Paused: st.builds(sla.Paused, at, PAUSE_REASONS),
+        sla.Metric: st.sampled_from(list(sla.Metric)),
+        sla.Clock: clocks(),
+        Threshold: thresholds(),
         coverage.RequestKind: st.sampled_from(list(coverage.RequestKind)),
         coverage.Policy: st.sampled_from(coverage.policy_names()).map(coverage.policy),
         coverage.Decision: decisions(),

@@ -60,6 +60,16 @@ def statuses() -> st.SearchStrategy[sla.Status]:
     return plans().flatmap(_status)
 
 
+def clocks() -> st.SearchStrategy[sla.Clock]:
+    """Every clock of :func:`statuses` (statuses without further clocks give their
+    reaction clock)."""
+    return statuses().flatmap(
+        lambda status: st.sampled_from(
+            [c for cs in status.clocks.values() for c in cs] or [status.reaction]
+        )
+    )
+
+
 def decisions() -> st.SearchStrategy[coverage.Decision]:
     """Decisions of the preset coverage policies on :func:`coverage_requests`."""
     return st.sampled_from(coverage.policy_names()).flatmap(

@@ -1,0 +1,281 @@
+"""Evaluating a ticket: every clock of every metric, walked once over its events.
+
+The walk (semantics.md, "SLA clocks") classifies each event as a happening (opening,
+agent reply, customer message, resolution, reopening), asks each metric's clock rule
+(:data:`~supportpolicy.sla.metrics.METRICS`) what it does, and builds a
+:class:`~supportpolicy.sla.clocks.Clock` when a clock stops, and for the clocks still
+running at *now*. Nothing here branches on a metric.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from supportpolicy._coerce import aware
+from supportpolicy._frozen import FrozenMap
+from supportpolicy.errors import EventError
+from supportpolicy.sla.clocks import Clock
+from supportpolicy.sla.deadlines import _plan_priority
+from supportpolicy.sla.events import (
+    AgentReplied,
+    AgreedDeadline,
+    CustomerReplied,
+    Opened,
+    Paused,
+    PriorityChanged,
+    Reopened,
+    Resolved,
+    Responded,
+    Resumed,
+    WaitingOnCustomer,
+    timeline,
+)
+from supportpolicy.sla.metrics import ANY_REASON, METRICS, Action, Happening, Threshold
+from supportpolicy.sla.plans import Plan
+from supportpolicy.sla.priorities import Priority
+from supportpolicy.sla.targets import Metric, StartReason
+
+__all__ = ["Span", "Walk", "walk"]
+
+Span = tuple[dt.datetime, dt.datetime, str]
+"""An interval no clock of some metric counts: (start, end, reason); ``resolved`` for
+the time between a resolution and its reopening."""
+RESOLVED_GAP = "resolved"
+
+_HAPPENINGS: dict[type, Happening] = {
+    Opened: Happening.OPENED,
+    Responded: Happening.AGENT_REPLY,
+    AgentReplied: Happening.AGENT_REPLY,
+    CustomerReplied: Happening.CUSTOMER_MESSAGE,
+    Resolved: Happening.RESOLVED,
+    Reopened: Happening.REOPENED,
+}
+_STARTS = {
+    Happening.OPENED: None,
+    Happening.CUSTOMER_MESSAGE: StartReason.CUSTOMER_MESSAGE,
+    Happening.AGENT_REPLY: StartReason.AGENT_UPDATE,
+    Happening.REOPENED: StartReason.REOPENED,
+}
+
+
+_ORDER = tuple(METRICS)
+_INDEX = {metric: i for i, metric in enumerate(_ORDER)}
+_NONE = Action.NONE
+# For each happening, the rules that can act on it (found by asking each rule, so that
+# nothing here names a metric): an event skips the metrics it cannot touch.
+_RULES = {
+    what: tuple(
+        (i, METRICS[metric].rule)
+        for i, metric in enumerate(_ORDER)
+        if any(METRICS[metric].rule(what, run, rep) is not _NONE
+               for run in (False, True) for rep in (False, True))
+    )
+    for what in Happening
+}  # fmt: skip
+_PAUSES = frozenset({Paused, WaitingOnCustomer})
+
+
+def _utc(instant: dt.datetime) -> dt.datetime:
+    return instant.astimezone(dt.UTC)
+
+
+def happening(event: object) -> Happening:
+    """What *event* means to the clock rules: a pause for the customer is a reply to
+    them (the first release counted it as the response)."""
+    if isinstance(event, Paused):
+        return Happening.AGENT_REPLY if event.reason == "customer" else Happening.OTHER
+    return _HAPPENINGS.get(type(event), Happening.OTHER)
+
+
+@attrs.define
+class _Run:
+    """A clock that has started (scratch, local to one walk)."""
+
+    start: dt.datetime  # UTC
+    reason: StartReason | None
+    cycle: int = 1
+    gaps: list[tuple[dt.datetime, dt.datetime]] = attrs.Factory(list)
+
+
+@attrs.define
+class Walk:
+    """The mutable state of one evaluation (local to :func:`walk`, never shared)."""
+
+    plan: Plan
+    opened: dt.datetime
+    priority: Priority
+    now: dt.datetime
+    replied: bool = False
+    pause: tuple[dt.datetime, str] | None = None
+    spans: list[Span] = attrs.Factory(list)  # the pauses so far
+    gaps: list[tuple[dt.datetime, dt.datetime]] = attrs.Factory(list)  # resolved ... reopened
+    agreed: dt.datetime | None = None
+    resolved: dt.datetime | None = None
+    # Per metric, by its position in METRICS (lists, not dicts: this is the hot loop).
+    runs: list[_Run | None] = attrs.Factory(lambda: [None] * len(_ORDER))
+    last: list[_Run | None] = attrs.Factory(lambda: [None] * len(_ORDER))
+    clocks: list[list[Clock]] = attrs.Factory(lambda: [[] for _ in _ORDER])
+    earlier: list[Clock] = attrs.Factory(list)
+    reasons: list[frozenset[str]] = attrs.Factory(list)  # pause reasons ("*" kept)
+    targets: list[tuple[object, ...]] = attrs.Factory(list)
+    warns: list[tuple[Threshold, ...]] = attrs.Factory(list)
+
+    def setup(self) -> None:
+        lookup = self.plan.lookup
+        self.reasons = [r for r, _, _ in lookup]
+        self.targets = [t for _, t, _ in lookup]
+        self.warns = [w for _, _, w in lookup]
+
+    def build(self, i: int, run: _Run, end: dt.datetime, stopped: bool) -> Clock | None:
+        """The clock of *run* of metric number *i* read at *end* (its stop, or now);
+        None without a target."""
+        metric = _ORDER[i]
+        agreed = self.agreed if metric is Metric.RESOLUTION else None
+        if agreed is None and self.targets[i][self.priority - 1] is None:
+            return None
+        plan = self.plan
+        start = run.start
+        reasons = self.reasons[i]
+        every = ANY_REASON in reasons
+        kept: list[Span] = [
+            (max(a, start), b, r) for a, b, r in self.spans
+            if b > start and (every or r in reasons)
+        ]  # fmt: skip
+        pause = self.pause
+        live = pause is not None and (every or pause[1] in reasons)
+        if live:
+            assert pause is not None
+            kept.append((max(pause[0], start), end, pause[1]))
+        if run.gaps:
+            kept.extend((max(a, start), b, RESOLVED_GAP) for a, b in run.gaps)
+            kept.sort(key=lambda p: p[0])
+        return Clock(
+            metric, self.priority, end.astimezone(plan.calendar.tz) if stopped else None, end,
+            plan, self.opened, start, tuple((a, b) for a, b, _ in kept), live and not stopped,
+            run.cycle, tuple(r for _, _, r in kept), self.warns[i], run.reason,
+            agreed,
+        )  # fmt: skip
+
+    def stop(self, i: int, at: dt.datetime) -> None:
+        run = self.runs[i]
+        if run is None:
+            return
+        clock = self.build(i, run, at, stopped=True)
+        if clock is not None:
+            self.clocks[i].append(clock)
+        self.runs[i] = None
+
+    def begin(self, i: int, at: dt.datetime, what: Happening) -> None:
+        run = _Run(at, _STARTS.get(what))
+        self.runs[i] = self.last[i] = run
+
+    def resume_cycle(self, i: int, at: dt.datetime) -> None:
+        before = self.last[i]
+        if before is None or self.resolved is None:
+            return
+        gaps = [*before.gaps, (self.resolved, at)]
+        run = _Run(before.start, before.reason, before.cycle + 1, gaps)
+        self.runs[i] = self.last[i] = run
+
+
+def _workaround(w: Walk, event: PriorityChanged, at: dt.datetime) -> None:
+    plan = w.plan
+    lowered = w.priority == Priority.CRITICAL and event.priority in plan.workaround_priorities
+    i = _INDEX[Metric.RESOLUTION]
+    run = w.runs[i]
+    if lowered and plan.resolution[0] is not None and run is not None:
+        closed = w.build(i, run, at, stopped=True)
+        if closed is not None:
+            w.earlier.append(closed)
+            w.clocks[i].append(closed)
+        w.runs[i] = w.last[i] = _Run(at, StartReason.WORKAROUND)
+
+
+def _state_change(w: Walk, event: object, at: dt.datetime) -> None:
+    if isinstance(event, PriorityChanged):
+        _workaround(w, event, at)
+        w.priority = event.priority
+        w.agreed = None
+    elif isinstance(event, AgreedDeadline):
+        plan = w.plan
+        if w.priority not in plan.agreed_deadline_priorities:
+            allowed = ", ".join(str(int(p)) for p in plan.agreed_deadline_priorities) or "none"
+            raise EventError(
+                f"AgreedDeadline at {event.at.isoformat()}: plan {plan.key!r} allows agreed "
+                f"deadlines for priorities {allowed}, the ticket has priority {int(w.priority)}"
+            )
+        w.agreed = event.due
+
+
+def _apply(w: Walk, event: object, at: dt.datetime) -> None:
+    kind = type(event)
+    if kind is PriorityChanged or kind is AgreedDeadline:
+        _state_change(w, event, at)
+        return
+    what = happening(event)
+    if what is not Happening.OTHER:
+        runs, replied = w.runs, w.replied
+        for i, rule in _RULES[what]:
+            action = rule(what, runs[i] is not None, replied)
+            if action is _NONE:
+                continue
+            if action is Action.STOP or action is Action.RESTART:
+                w.stop(i, at)
+            if action is Action.START or action is Action.RESTART:
+                w.begin(i, at, what)
+            elif action is Action.CONTINUE:
+                w.resume_cycle(i, at)
+        if what is Happening.AGENT_REPLY:
+            w.replied = True
+    if kind in _PAUSES:
+        w.pause = (at, event.reason)  # type: ignore[attr-defined]
+    elif (kind is Resumed or kind is Resolved) and w.pause is not None:
+        w.spans.append((w.pause[0], at, w.pause[1]))
+        w.pause = None
+    if kind is Resolved:
+        w.resolved = at
+    elif kind is Reopened:
+        w.gaps.append((w.resolved or at, at))
+        w.resolved = None
+
+
+def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[Walk, dt.datetime]:
+    """The finished walk of *events* up to *now*, and *now* as given (checked)."""
+    the_plan, _ = _plan_priority(plan, 1)
+    instant = aware(now, "now")
+    ordered = timeline(events)
+    opening = ordered[0]
+    assert isinstance(opening, Opened)
+    moment = _utc(instant)
+    if _utc(opening.at) > moment:
+        raise EventError(
+            f"the ticket was opened {opening.at.isoformat()}, after now ({instant.isoformat()}); "
+            "give a now at or after the opening"
+        )
+    w = Walk(the_plan, opening.at, opening.priority, moment)
+    w.setup()
+    _apply(w, opening, _utc(opening.at))
+    for event in ordered[1:]:
+        at = _utc(event.at)
+        if at > moment:
+            break
+        _apply(w, event, at)
+    for i, run in enumerate(w.runs):
+        if run is not None:
+            clock = w.build(i, run, moment, stopped=False)
+            if clock is not None:
+                w.clocks[i].append(clock)
+    if w.pause is not None:
+        w.spans.append((w.pause[0], moment, w.pause[1]))
+    if w.resolved is not None:
+        w.gaps.append((w.resolved, moment))
+    return w, instant
+
+
+def frozen_clocks(w: Walk) -> FrozenMap[Metric, tuple[Clock, ...]]:
+    """The clocks of the walk by metric, each tuple in the order they started."""
+    return FrozenMap((metric, tuple(clocks)) for metric, clocks in zip(_ORDER, w.clocks,
+                                                                          strict=True))
