@@ -99,7 +99,7 @@ def test_status_over_a_big_log_shows_the_bar_on_a_terminal(
 ) -> None:
     err = FakeTTY()
     monkeypatch.setattr(sys, "stderr", err)
-    argv = ["status", "--plan", "basic", "--events", str(big_log), "--now", "2026-11-02T10:00Z",
+    argv = ["status", "--plan", "basic", "--events", str(big_log), "--now", "2026-12-01T00:00Z",
             "--json"]  # fmt: skip
     assert main(argv) == 0
     assert err.getvalue().endswith(f"100% {THRESHOLD + 1}/{THRESHOLD + 1}\n")

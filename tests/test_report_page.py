@@ -114,8 +114,9 @@ def test_report_command_writes_the_page(tmp_path: Path, capsys: pytest.CaptureFi
     for ticket, events in sample(12).items():
         for event in events:
             kind = type(event).__name__.lower()
-            priority = getattr(event, "priority", "")
-            rows.append(f"{ticket},{event.at.isoformat()},{kind},{int(priority) if priority else ''}")  # type: ignore[attr-defined]
+            priority = getattr(event, "priority", None)
+            shown = "" if priority is None else int(priority)
+            rows.append(f"{ticket},{event.at.isoformat()},{kind},{shown}")  # type: ignore[attr-defined]
     log.write_text("\n".join(rows) + "\n", encoding="utf-8")
     teams = tmp_path / "teams.csv"
     teams.write_text("ticket,team\n" + "".join(f"T{i},{'ab'[i % 2]}\n" for i in range(12)))

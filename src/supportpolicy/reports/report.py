@@ -48,8 +48,9 @@ DASH = "–"
 def format_rate(rate: Fraction | None, locale: str) -> str:
     """*rate* as a percentage with one decimal, in the locale's style.
 
-    Always one decimal, rounded to the nearest tenth, except that a rate above 0 never shows as 0 and one
-    below 1 never as 100 (the figure must not contradict the counts beside it).
+    Always one decimal, rounded to the nearest tenth, except that a rate above 0 never
+    shows as 0 and one below 1 never as 100 (the figure must not contradict the counts
+    beside it).
 
     >>> format_rate(Fraction(2, 3), "de"), format_rate(Fraction(1, 5000), "en")
     ('66,7 %', '0.1%')
@@ -193,4 +194,5 @@ def from_events(
             raise type(exc)(f"ticket {shown(ticket)}: {exc}") from None
         if progress is not None and (done == total or done % 250 == 0):
             progress(done, total)
-    return attrs.evolve(report(statuses, by, columns=columns), now=at.astimezone(chosen.calendar.tz))
+    found = report(statuses, by, columns=columns)
+    return attrs.evolve(found, now=at.astimezone(chosen.calendar.tz))
