@@ -414,6 +414,8 @@ def combo_pieces(
 
 
 def combo_between(combo: Combo, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
+    # In UTC: two datetimes of one zone compare by wall clock, ignoring fold.
+    a, b = a.astimezone(UTC), b.astimezone(UTC)
     if b < a:
         return -combo_between(combo, b, a)
     return sum((end - start for start, end in combo_pieces(combo, a, b)), dt.timedelta(0))

@@ -130,7 +130,8 @@ def layer_of(module: str) -> tuple[int, str] | None:
         return 3, "render"
     if within(module, SP + "sla"):
         return (5, "sla") if module in SLA_PLAN_MODULES else (4, "calendar")
-    layers = ((6, "coverage"), (6, "engagement"), (7, "strategies"), (7, "batch"), (8, "cli"))
+    layers = ((6, "coverage"), (6, "engagement"), (6, "reports"), (7, "strategies"),
+              (7, "batch"), (8, "cli"))  # fmt: skip
     for rank, package in layers:
         if within(module, SP + package):
             return rank, package
@@ -147,6 +148,7 @@ WHY = {
     "engagement": "engagement never imports coverage, strategies or the CLI",
     "root": "nothing outside the CLI imports supportpolicy.cli",
     "strategies": "nothing outside the CLI imports supportpolicy.cli",
+    "reports": "reports build on sla only: never coverage, engagement, batch or the CLI",
     "batch": "the batch API builds on sla, coverage and engagement; only the CLI uses it",
 }
 

@@ -35,6 +35,7 @@ PACKAGE_DOMAINS = {
     "engagement": "engagement",
     "i18n": "core",
     "cli": "cli",
+    "reports": "reports",
 }
 
 MessageId = str | tuple[str, str]

@@ -64,8 +64,8 @@ CHILD = textwrap.dedent(
     except errors.SupportPolicyError as exc:
         error, message = type(exc).__name__, str(exc)
     seconds = time.perf_counter() - start
-    # On Linux ru_maxrss survives exec, so it would count the parent's (pytest's) peak;
-    # VmHWM is this process's own.
+    # VmHWM is this process's own peak; ru_maxrss also counts the parent's at the fork,
+    # which a long test run makes large (Linux keeps it across execve).
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             hwm = [line.split()[1] for line in status if line.startswith("VmHWM:")]

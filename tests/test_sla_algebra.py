@@ -251,3 +251,18 @@ def test_unions_reach_both_ends_of_the_supported_range(timezone: str) -> None:
     last = dt.datetime(2399, 12, 29, tzinfo=UTC)
     assert sla.business_time_between(desk, first, first + dt.timedelta(days=7)) > dt.timedelta(0)
     assert sla.add_business_time(desk, last, dt.timedelta(hours=1)) > last
+
+
+def test_between_orders_instants_by_real_time_in_a_dst_gap() -> None:
+    """Found by hypothesis: 02:00 (fold=1) inside New York's spring gap is 06:00 UTC, an
+    hour before 01:59:59.999999 (07:00 UTC less 1 µs) although its wall clock is later.
+    The fast clock and the reference both order the two by real time."""
+    ny = ZoneInfo("America/New_York")
+    a = dt.datetime(2024, 3, 10, 2, 0, tzinfo=ny, fold=1)
+    b = dt.datetime(2024, 3, 10, 1, 59, 59, 999999, tzinfo=ny)
+    real = b.astimezone(UTC) - a.astimezone(UTC)
+    assert real == dt.timedelta(minutes=59, seconds=59, microseconds=999999)
+    spec = ref.Spec(timezone="America/New_York", week=(((0, 1440),),) * 7)
+    combo = ref.Combo(timezone="Europe/Moscow", parts=(spec,), every=False)
+    desk = sla.union(sla.calendar("America/New_York", "24x7"), timezone="Europe/Moscow")
+    assert sla.business_time_between(desk, a, b) == real == ref.combo_between(combo, a, b)

@@ -19,7 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from supportpolicy import sla
-from supportpolicy.sla import _holidays
+from supportpolicy.sla import _holidays, _shared
 
 THREADS = 8
 CALENDARS = (
@@ -34,6 +34,8 @@ Task = tuple[Any, ...]
 
 def fresh_world() -> dict[str, Any]:
     """New calendar and plan objects (empty year indexes), then cold holiday caches."""
+    with _shared._LOCK:  # equal calendars share a live index: forget them, to start cold
+        _shared._INDEXES.clear()
     calendars = [
         sla.calendar(zone, hours, country=country, subdiv=subdiv)
         for zone, hours, country, subdiv in CALENDARS

@@ -6,6 +6,7 @@ what a user could have written. Errors name the file and the key.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import tomllib
@@ -164,8 +165,13 @@ def entries(table: Table, key: str, kind: type, source: str, where: str) -> Any:
     return value
 
 
+@functools.lru_cache(maxsize=16)
 def preset_names(package: str) -> tuple[str, ...]:
-    """The preset names shipped as ``presets/<name>.toml`` inside *package*."""
+    """The preset names shipped as ``presets/<name>.toml`` inside *package*.
+
+    Listed once per package and cached (the shipped files do not change while the
+    library runs): ``sla.plan("basic")`` used to list the folder on every call.
+    """
     folder = resources.files(package).joinpath("presets")
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
@@ -176,13 +182,20 @@ def read_preset(package: str, name: str, kind: str) -> tuple[Table, str]:
     key = name.strip().lower() if isinstance(name, str) else name
     if key not in names:
         raise UnknownNameError(f"unknown {kind} {shown(name)}; presets: {', '.join(names)}")
-    resource = resources.files(package).joinpath("presets", f"{key}.toml")
-    text = resource.read_text(encoding="utf-8")
+    text = _preset_text(package, key)
     source = f"{package}/presets/{key}.toml"
     try:
         return tomllib.loads(text), source
     except tomllib.TOMLDecodeError as exc:  # pragma: no cover - presets are tested
         raise PolicyFileError(f"{source}: not valid TOML ({exc})") from None
+
+
+@functools.lru_cache(maxsize=64)
+def _preset_text(package: str, key: str) -> str:
+    """The text of a shipped preset, read once (a ``str``: immutable, safe to share). The
+    parsed table is not cached here, since callers get a fresh ``dict``; each loader
+    caches the value it builds from it (``sla.plan``, ``coverage.policy``, ...)."""
+    return resources.files(package).joinpath("presets", f"{key}.toml").read_text(encoding="utf-8")
 
 
 def require(table: Table, key: str, kind: type | tuple[type, ...], source: str, where: str) -> Any:

@@ -1,9 +1,11 @@
 """The ``supportpolicy`` command line. It sits on top: nothing in the library imports it.
 
-One module per subcommand; each may add its options (``options(parser)``) and has
-``run``, a function taking the parsed arguments and returning an exit code. The table
-``_COMMANDS`` names them with their help texts, and
-:func:`supportpolicy.cli._common.register` adds each with the common ``--locale`` and
+One module per subcommand; each has ``run``, a function taking the parsed arguments and
+returning an exit code, and may add its options (``options(parser)``). The table
+:data:`COMMANDS` names them with their help texts; the modules are imported lazily
+(docs/decisions.md, "Fast start"): ``supportpolicy --help`` imports none of them, and a
+run imports only the module of the command it names, which
+:func:`supportpolicy.cli._common.register` adds with the common ``--locale`` and
 ``--json``.
 Output is localized through the ``cli`` catalog domain (and the library's own
 ``explain``); error messages are English, as exceptions are.
@@ -31,57 +33,48 @@ from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from supportpolicy import __version__
-from supportpolicy.cli import (
-    calendar_cmd,
-    classify_cmd,
-    deadline_cmd,
-    plans_cmd,
-    route_cmd,
-    status_cmd,
-    tam_cmd,
-)
 from supportpolicy.cli._common import Command, register
 from supportpolicy.errors import SupportPolicyError
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
 
-_COMMANDS = (
+COMMANDS = (
     Command(
-        calendar_cmd,
+        "calendar_cmd",
         "calendar",
         "list a business calendar's open hours and closed days",
         "List the open intervals of a span of days and the closed working "
         "days with their holiday names.",
     ),
     Command(
-        plans_cmd,
+        "plans_cmd",
         "plans",
         "show the preset SLA plans",
         "The preset SLA plans, one block per plan (or their records with --json).",
     ),
     Command(
-        deadline_cmd,
+        "deadline_cmd",
         "deadline",
         "reaction and resolution deadlines of a ticket",
         "The reaction and resolution deadlines of a ticket, explained "
         "(times are shown in the plan's time zone, with their UTC offset).",
     ),
     Command(
-        classify_cmd,
+        "classify_cmd",
         "classify",
         "decide whether a request is in scope, billable or incomplete",
         "Classify a support request under a coverage policy. A flag that no "
         "rule of the policy looks at is noted on stderr: it does not change the decision.",
     ),
     Command(
-        route_cmd,
+        "route_cmd",
         "route",
         "Statement of Work or purchase hours for an implementation estimate",
         "Route an implementation estimate (document 000): above 8 hours a "
         "Statement of Work, at or below 8 hours buy the approved hours.",
     ),
     Command(
-        tam_cmd,
+        "tam_cmd",
         "tam",
         "month statement of TAM working sessions",
         "Account a month of TAM working sessions (document 003). CSV columns: "
@@ -92,14 +85,24 @@ _COMMANDS = (
         "far; nothing forfeited or carried yet), a month that is over is closed.",
     ),
     Command(
-        status_cmd,
+        "status_cmd",
         "status",
         "every SLA clock of each ticket of a CSV event log",
         "Evaluate each ticket of a CSV event log (columns: ticket, at, event, "
         "priority, reason, due; see docs/plans.md) and print its clocks: reaction, "
         "resolution cycles, next replies and periodic updates, with pauses and warnings.",
     ),
+    Command(
+        "report_cmd",
+        "report",
+        "an SLA report of an event log: rates, percentiles, charts",
+        "An SLA report of the tickets of an event log (CSV: ticket, at, event, "
+        "priority, reason, due) as one self-contained HTML page: attainment and breach "
+        "rates, median and 90th percentile times in business time, and charts.",
+        json=False,
+    ),
 )
+"""Every subcommand, in the order ``--help`` lists them."""
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 EXIT_BROKEN_PIPE = 141
@@ -114,17 +117,31 @@ class _Parser(argparse.ArgumentParser):
                                   f"(see {self.prog} --help)\n")  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand registered."""
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with *argv*, only the command it names is registered in full.
+
+    Every other command gets a placeholder with its help line, so ``--help`` lists them
+    all without importing their modules. Without *argv* every command is registered.
+    """
     parser = _Parser(
         prog="supportpolicy",
         description="Support-contract rules: SLA deadlines, coverage, engagement.",
     )
     parser.add_argument("--version", action="version", version=f"supportpolicy {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for command in _COMMANDS:
-        register(sub, command)
+    wanted = None if argv is None else _command_of(argv)
+    for command in COMMANDS:
+        if argv is None or command.name == wanted:
+            register(sub, command)
+        else:
+            sub.add_parser(command.name, help=command.summary, add_help=False)
     return parser
+
+
+def _command_of(argv: Sequence[str]) -> str | None:
+    """The command *argv* names: its first word that is not an option (the top-level
+    options, ``--help`` and ``--version``, take no value)."""
+    return next((word for word in argv if not word.startswith("-")), None)
 
 
 def _one_line(text: str) -> str:
@@ -169,9 +186,10 @@ def _silence_stdout() -> None:
 
 
 def _run(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(words)
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(words)
     except SystemExit as exc:  # --help, --version, or argparse's one-line error
         if exc.code is None:
             return 0

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib
 import json
 import sys
-from types import ModuleType
 from typing import Any, NamedTuple
 
-from supportpolicy import _coerce, i18n, sla
-from supportpolicy.errors import InvalidValueError, NaiveDatetimeError, UnknownNameError
+from supportpolicy import _coerce, i18n
+from supportpolicy.errors import InvalidValueError, NaiveDatetimeError
 from supportpolicy.i18n import LOCALES
 
 _EXAMPLE = "2026-11-21T23:30+03:00"
@@ -32,25 +32,31 @@ def add_json(parser: argparse.ArgumentParser) -> None:
 
 
 class Command(NamedTuple):
-    """A subcommand: its module, its name, its line in ``supportpolicy --help``, its ``--help``.
+    """A subcommand: its module's name in :mod:`supportpolicy.cli`, its name, its line in
+    ``supportpolicy --help``, its ``--help`` text, and whether it prints ``--json``.
 
     The module has ``run(args)``, returning the exit code, and may have
-    ``options(parser)``, adding its own options.
+    ``options(parser)``, adding its own options. It is imported only when its command
+    runs (docs/decisions.md, "Fast start").
     """
 
-    module: ModuleType
+    module: str
     name: str
     summary: str
     description: str
+    json: bool = True
 
 
 def register(sub: argparse._SubParsersAction[Any], command: Command) -> None:
-    """Add *command* as a subcommand, with ``--locale`` and ``--json``."""
+    """Add *command* as a subcommand, with ``--locale`` (and ``--json``), importing its
+    module now."""
+    module = importlib.import_module(f"supportpolicy.cli.{command.module}")
     parser = sub.add_parser(command.name, help=command.summary, description=command.description)
-    parser.set_defaults(run=command.module.run)
+    parser.set_defaults(run=module.run)
     add_locale(parser)
-    add_json(parser)
-    options = getattr(command.module, "options", None)
+    if command.json:
+        add_json(parser)
+    options = getattr(module, "options", None)
     if options is not None:
         options(parser)
 
@@ -110,24 +116,3 @@ def note_unused_flag(locale: str, policy: str, flag: str) -> None:
         "no rule of policy {policy} depends on {flag}; it does not change the decision"
     ).format(policy=policy, flag=flag)
     print(tr.gettext("note: {message}").format(message=text), file=sys.stderr)
-
-
-def chosen_plan(name: str | None, path: str | None) -> sla.Plan:
-    """The preset *name*, or the plan *name* of the user's plan file at *path* (a file
-    with a single plan needs no name)."""
-    if path is None:
-        if name is None:
-            raise InvalidValueError("give --plan (a preset) or --plans FILE")
-        return sla.plan(name)
-    plans = sla.load_plans(path)
-    if name is None:
-        if len(plans) == 1:
-            return next(iter(plans.values()))
-        raise InvalidValueError(
-            f"{path} has {len(plans)} plans; name one with --plan: {', '.join(sorted(plans))}"
-        )
-    if name not in plans:
-        raise UnknownNameError(
-            f"{path}: no plan {clip(name)}; accepted: {', '.join(sorted(plans)) or 'none'}"
-        )
-    return plans[name]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from supportpolicy import sla
-from supportpolicy.cli._common import chosen_plan, parse_instant, print_json
+from supportpolicy.cli._common import parse_instant, print_json
+from supportpolicy.cli._plans import chosen_plan
 from supportpolicy.sla.explain import no_target_text
 
 

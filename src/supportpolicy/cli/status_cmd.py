@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from typing import Any
 
 from supportpolicy import i18n, sla
-from supportpolicy.cli._common import chosen_plan, clip, parse_instant, print_json
+from supportpolicy.cli._common import clip, parse_instant, print_json
+from supportpolicy.cli._plans import chosen_plan
+from supportpolicy.cli._progress import Bar
 from supportpolicy.errors import SupportPolicyError
 
 
@@ -43,11 +46,14 @@ def run(args: argparse.Namespace) -> int:
     now = dt.datetime.now(dt.UTC) if args.now is None else parse_instant(args.now, "--now")
     tickets = sla.read_events(args.events)
     statuses = {}
-    for ticket, events in tickets.items():
+    bar, total = Bar(sys.stderr, quiet=args.quiet), len(tickets)
+    for done, (ticket, events) in enumerate(tickets.items(), start=1):
         try:
             statuses[ticket] = sla.evaluate(plan, events, now)
         except SupportPolicyError as exc:
             raise type(exc)(f"{args.events}, ticket {clip(ticket)}: {exc}") from None
+        if done % 250 == 0 or done == total:
+            bar(done, total)  # a bar on a terminal, over more than 10,000 tickets
     if args.json:
         print_json([_ticket(ticket, status) for ticket, status in statuses.items()])
         return 0
@@ -67,3 +73,4 @@ def options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plans", metavar="FILE", help="a TOML file of your own plans")
     parser.add_argument("--events", required=True, metavar="FILE", help="the CSV event log")
     parser.add_argument("--now", metavar="ISO", help="evaluate at this instant (default: now)")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -6,7 +6,7 @@ compiled once and cached; the cache holds derived, read-only data and is thread-
 (``functools.lru_cache`` may compile a pair twice under a race, never wrongly).
 
 Catalogs are split by domain, one per package (``core``, ``sla``, ``coverage``,
-``engagement``, ``cli``), in ``locales/<lang>/<domain>.po``. The locale is always an
+``engagement``, ``cli``, ``reports``), in ``locales/<lang>/<domain>.po``. The locale is always an
 explicit argument; the environment (``LANG``, ``LANGUAGE``) is never consulted.
 """
 
@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import functools
 import gettext
+import importlib
 import io
 from collections.abc import Mapping
 from importlib import resources
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, UnknownLocaleError, shown
 
@@ -28,7 +26,7 @@ __all__ = [
 ]  # fmt: skip
 
 LOCALES: tuple[str, ...] = ("en", "de", "nl", "es", "ru")
-DOMAINS: tuple[str, ...] = ("core", "sla", "coverage", "engagement", "cli")
+DOMAINS: tuple[str, ...] = ("core", "sla", "coverage", "engagement", "cli", "reports")
 
 Translator = gettext.GNUTranslations
 
@@ -62,6 +60,9 @@ def normalize_locale(locale: object) -> str:
 
 @functools.cache
 def _compiled(language: str, domain: str) -> Translator:
+    # Babel's catalog modules are imported here, on the first text translated.
+    read_po = importlib.import_module("babel.messages.pofile").read_po
+    write_mo = importlib.import_module("babel.messages.mofile").write_mo
     source = resources.files("supportpolicy.i18n").joinpath("locales", language, f"{domain}.po")
     with source.open("rb") as handle:
         catalog = read_po(handle, locale=language, domain=domain)

@@ -23,14 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import functools
+import importlib
 import numbers
 import operator
+import types
 import zoneinfo
 from decimal import Decimal
 from typing import Literal
-
-from babel import dates as babel_dates
-from babel import numbers as babel_numbers
 
 from supportpolicy import _coerce, _limits
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
@@ -47,6 +46,16 @@ _MAX_DIGITS = 100
 _US_PER_SECOND = 1_000_000
 _US_PER_MINUTE = 60 * _US_PER_SECOND
 _US_PER_HOUR = 60 * _US_PER_MINUTE
+
+
+def _dates() -> types.ModuleType:
+    """``babel.dates``, imported on the first formatted date (it loads CLDR data)."""
+    return importlib.import_module("babel.dates")
+
+
+def _numbers() -> types.ModuleType:
+    """``babel.numbers``, imported on the first formatted number."""
+    return importlib.import_module("babel.numbers")
 
 
 def _whole(value: object, name: str, **bounds: int | None) -> int:
@@ -203,12 +212,12 @@ def format_datetime(
     shown = _instant(instant, tz)
     language = normalize_locale(locale)
     text = str(
-        babel_dates.format_datetime(
+        _dates().format_datetime(
             shown, format=_width(format), tzinfo=shown.tzinfo, locale=language
         )
     )
     if zone:
-        text += " " + str(babel_dates.get_timezone_gmt(shown, width="long", locale=language))
+        text += " " + str(_dates().get_timezone_gmt(shown, width="long", locale=language))
     return text
 
 
@@ -226,7 +235,7 @@ def format_date(day: dt.date, locale: str, format: str = "medium") -> str:
         raise InvalidTypeError(
             f"day must be a datetime.date (not a datetime), got {type(day).__name__}"
         )
-    return str(babel_dates.format_date(day, format=_width(format), locale=normalize_locale(locale)))
+    return str(_dates().format_date(day, format=_width(format), locale=normalize_locale(locale)))
 
 
 def format_time(
@@ -254,14 +263,14 @@ def format_time(
                 "a datetime.time is a wall-clock time and cannot be shown in a timezone; "
                 "pass an aware datetime to convert, or a time without tzinfo and no tz"
             )
-        return str(babel_dates.format_time(value, format=width, locale=language))
+        return str(_dates().format_time(value, format=width, locale=language))
     shown = _instant(value, tz)
-    return str(babel_dates.format_time(shown, format=width, tzinfo=shown.tzinfo, locale=language))
+    return str(_dates().format_time(shown, format=width, tzinfo=shown.tzinfo, locale=language))
 
 
 @functools.lru_cache(maxsize=1)
 def _currencies() -> frozenset[str]:
-    return frozenset(babel_numbers.list_currencies())
+    return frozenset(_numbers().list_currencies())
 
 
 def format_money(amount: Decimal, currency: str, locale: str) -> str:
@@ -288,7 +297,7 @@ def format_money(amount: Decimal, currency: str, locale: str) -> str:
     language = normalize_locale(locale)
     with decimal.localcontext(_babel_exact(value)):
         return str(
-            babel_numbers.format_currency(value, code, locale=language, decimal_quantization=False)
+            _numbers().format_currency(value, code, locale=language, decimal_quantization=False)
         )
 
 
@@ -303,7 +312,7 @@ def format_decimal(value: Decimal, locale: str) -> str:
     language = normalize_locale(locale)
     with decimal.localcontext(_babel_exact(number)):
         return str(
-            babel_numbers.format_decimal(number, locale=language, decimal_quantization=False)
+            _numbers().format_decimal(number, locale=language, decimal_quantization=False)
         )
 
 
@@ -313,7 +322,7 @@ def decimal_symbol(locale: str) -> str:
     >>> decimal_symbol("en"), decimal_symbol("ru")
     ('.', ',')
     """
-    return str(babel_numbers.get_decimal_symbol(normalize_locale(locale)))
+    return str(_numbers().get_decimal_symbol(normalize_locale(locale)))
 
 
 def weekday_name(weekday: int, locale: str, width: str = "abbreviated") -> str:
@@ -325,5 +334,5 @@ def weekday_name(weekday: int, locale: str, width: str = "abbreviated") -> str:
     day = _whole(weekday, "weekday, 0 (Monday) to 6 (Sunday),", minimum=0, maximum=6)
     if width not in WIDTHS:
         raise InvalidValueError(f"unknown width {shown(width)}; accepted: {', '.join(WIDTHS)}")
-    names = babel_dates.get_day_names(width, context="stand-alone", locale=normalize_locale(locale))
+    names = _dates().get_day_names(width, context="stand-alone", locale=normalize_locale(locale))
     return str(names[day])

@@ -14,18 +14,28 @@ wording instead of a foreign name: "Public holiday", or, for a day off transferr
 another date (``holidays`` names those with the country's ``substituted_label`` and
 ``substituted_date_format``), "Day off transferred from <date>" with the date in the
 locale's format.
+
+The ``holidays`` package is imported only when a calendar names a country, and then
+only that country's module (:func:`_country_class`): ``holidays.countries`` imports
+all 250 countries at once, so the module of the country, found in
+``holidays.registry.COUNTRIES``, is loaded on its own from its file. A country whose
+module imports another (Guam imports the United States) loads the whole package, as
+does an installation whose files cannot be read one by one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib
+import importlib.util
 import re
+import sys
+import threading
 import types
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
-
-import holidays
 
 from supportpolicy.errors import CalendarError
 from supportpolicy.i18n import N_, format_date, normalize_locale, translator
@@ -45,20 +55,74 @@ PUBLIC_HOLIDAY = N_("Public holiday")
 TRANSFERRED = N_("Day off transferred from {date}")
 
 
+_LOAD_LOCK = threading.Lock()
+
+
+def _package() -> types.ModuleType:
+    """The ``holidays`` package, imported on first use."""
+    return importlib.import_module("holidays")
+
+
+@functools.lru_cache(maxsize=1)
+def _registry() -> Mapping[str, tuple[str, str]]:
+    """``{code: (module, class name)}`` of every country, from ``holidays.registry``:
+    the alpha-2 and alpha-3 codes and aliases (2 or 3 letters, as the package lists)."""
+    countries = importlib.import_module("holidays.registry").COUNTRIES
+    table: dict[str, tuple[str, str]] = {}
+    for module, (name, *codes) in countries.items():
+        for code in codes:
+            if 2 <= len(code) <= 3:
+                table[code] = (module, name)
+    return types.MappingProxyType(table)
+
+
+def _country_module(module: str) -> types.ModuleType:
+    """``holidays.countries.<module>``, loaded alone from its file unless the package
+    ``holidays.countries`` is imported already (or the file cannot be loaded alone)."""
+    if "holidays.countries" not in sys.modules:
+        path = Path(str(_package().__file__)).parent / "countries" / f"{module}.py"
+        spec = importlib.util.spec_from_file_location(f"_supportpolicy_holidays_{module}", path)
+        if spec is not None and spec.loader is not None and path.is_file():
+            loaded = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(loaded)
+            return loaded
+    return importlib.import_module(f"holidays.countries.{module}")
+
+
+@functools.lru_cache(maxsize=64)
+def _country_class(country: str) -> Any:
+    """The ``holidays`` class of the country code *country*, or None if unknown."""
+    found = _registry().get(country)
+    if found is None:
+        return None
+    module, name = found
+    with _LOAD_LOCK:  # importing is not thread-safe in holidays' own view either
+        return getattr(_country_module(module), name)
+
+
+def _country_holidays(country: str, **options: Any) -> Any:
+    """``holidays.country_holidays(country, **options)``, importing only that country."""
+    cls = _country_class(country)
+    if cls is None:
+        raise NotImplementedError(f"Country {country} not available")
+    return cls(**options)
+
+
 @functools.lru_cache(maxsize=256)
 def _entity(country: str, subdiv: str | None) -> Any:
     """An empty holidays object, used for metadata (languages, subdivisions)."""
+    cls = _country_class(country)
+    if cls is None:
+        count = len(_registry())
+        raise CalendarError(
+            f"unknown country {country!r}; give an ISO 3166-1 alpha-2 code that the "
+            f"holidays package supports, such as RU, US, DE, NL, ES "
+            f"({count} codes are supported)"
+        )
     try:
-        return holidays.country_holidays(country, subdiv=subdiv)
+        return cls(subdiv=subdiv)
     except NotImplementedError:
-        supported = holidays.list_supported_countries()
-        if country not in supported:
-            raise CalendarError(
-                f"unknown country {country!r}; give an ISO 3166-1 alpha-2 code that the "
-                f"holidays package supports, such as RU, US, DE, NL, ES "
-                f"({len(supported)} are supported)"
-            ) from None
-        accepted = supported[country]
+        accepted = list(cls.subdivisions)
         if not accepted:
             raise CalendarError(
                 f"country {country!r} has no subdivisions; leave subdiv out (got {subdiv!r})"
@@ -106,7 +170,7 @@ def _reference_language(country: str, subdiv: str | None) -> str:
 def _year(country: str, subdiv: str | None, year: int, language: str | None) -> Any:
     """A fresh holidays object for one year (never shared: it mutates when queried)."""
     try:
-        return holidays.country_holidays(
+        return _country_holidays(
             country,
             subdiv=subdiv,
             years=year,
@@ -208,7 +272,7 @@ def check_half_days(country: str, subdiv: str | None) -> None:
 def half_days(country: str, subdiv: str | None, year: int) -> frozenset[dt.date]:
     """The dates of *year* in the country's ``half_day`` category (Christmas Eve ...)."""
     try:
-        table = holidays.country_holidays(
+        table = _country_holidays(
             country, subdiv=subdiv, years=year, categories=("half_day",)
         )
     except (NotImplementedError, ValueError) as exc:

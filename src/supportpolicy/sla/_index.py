@@ -22,24 +22,26 @@ Calendars built from other calendars (unions, intersections) have their segments
 from the parts' UTC intervals (:meth:`YearIndex.combined`), grouped into local years and
 dates of the result's timezone.
 
-Years are built lazily, each once, under a lock (a cache of derived, immutable data).
+Years are built lazily under a lock, at most ``MAX_YEARS_KEPT`` per index
+(:mod:`supportpolicy.sla._years`: the memory bound).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from supportpolicy import _limits
 from supportpolicy._coerce import aware
 from supportpolicy.errors import InvalidValueError
+from supportpolicy.sla._years import MAX_YEAR, MAX_YEARS_KEPT, MIN_YEAR, YearCache
 
 __all__ = [
     "BEYOND_HORIZON",
     "HORIZON_YEARS",
     "MAX_YEAR",
+    "MAX_YEARS_KEPT",
     "MIN_YEAR",
     "UTC",
     "Segment",
@@ -52,8 +54,6 @@ __all__ = [
 ]
 
 UTC = dt.UTC
-MIN_YEAR = 1900
-MAX_YEAR = 2400
 HORIZON_YEARS = 200
 """How many years a search for open time may look ahead before it gives up."""
 BEYOND_HORIZON = dt.timedelta(days=367 * (HORIZON_YEARS + 2))
@@ -213,17 +213,16 @@ def year_start(
     return start
 
 
-class YearIndex:
-    """Lazily built :class:`Segment` per local year; thread-safe."""
+class YearIndex(YearCache[Segment]):
+    """Lazily built :class:`Segment` per local year (``year(y)``), at most
+    :data:`~supportpolicy.sla._years.MAX_YEARS_KEPT` of them; thread-safe."""
 
-    __slots__ = ("_build", "_day_hours", "_lock", "_segments", "tz")
+    __slots__ = ("_day_hours", "tz")
 
     def __init__(self, tz: dt.tzinfo, day_hours: Callable[[dt.date], tuple[Interval, ...]]):
+        super().__init__(lambda year: Segment(tz, year, day_hours))
         self.tz = tz
         self._day_hours = day_hours
-        self._build: Callable[[int], Segment] = lambda year: Segment(tz, year, day_hours)
-        self._segments: dict[int, Segment] = {}
-        self._lock = threading.Lock()
 
     @classmethod
     def combined(cls, tz: dt.tzinfo, parts: tuple[YearIndex, ...], every: bool) -> YearIndex:
@@ -232,22 +231,6 @@ class YearIndex:
         index = cls(tz, _closed)
         index._build = lambda year: combined_segment(tz, parts, every, year)
         return index
-
-    def year(self, year: int) -> Segment:
-        """The segment of local *year*, built on first use."""
-        segment = self._segments.get(year)
-        if segment is None:
-            if not MIN_YEAR <= year <= MAX_YEAR:
-                raise InvalidValueError(
-                    f"the business clock covers the years {MIN_YEAR} to {MAX_YEAR}; "
-                    f"a computation reached {year}"
-                )
-            with self._lock:
-                segment = self._segments.get(year)
-                if segment is None:
-                    segment = self._build(year)
-                    self._segments[year] = segment
-        return segment
 
     def sketch(self, year: int) -> tuple[dt.timedelta, int, int]:
         """Open time, work (see :func:`work`) and working days of local *year*, estimated

@@ -27,7 +27,6 @@ problem and what is accepted.
 from __future__ import annotations
 
 import datetime as dt
-import weakref
 import zoneinfo
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
@@ -45,8 +44,9 @@ from supportpolicy.errors import (
 )
 from supportpolicy.i18n import translator
 from supportpolicy.sla import _holidays
-from supportpolicy.sla._day_rules import cut_last, dated_hours, day_options, local_hours
+from supportpolicy.sla._day_rules import dated_hours, day_options, local_hours
 from supportpolicy.sla._index import YearIndex, utc_instant
+from supportpolicy.sla._shared import DayRules, combined_index, plain_index
 from supportpolicy.sla.calendar_views import calendar_facts, describe_calendar, explain_open
 from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
 
@@ -60,27 +60,13 @@ def _zone_name(value: object) -> str:
     return _coerce.zone(value, "timezone").key
 
 
-def _weak_day_hours(cal: Calendar) -> Callable[[dt.date], tuple[Interval, ...]]:
-    """``cal.day_hours`` through a weak reference, so that the index inside *cal* does
-    not keep *cal* alive: no reference cycle, a dropped calendar is freed at once."""
-    ref = weakref.ref(cal)
-
-    def day_hours(day: dt.date) -> tuple[Interval, ...]:
-        alive = ref()
-        if alive is None:  # pragma: no cover - the index is reachable only through cal
-            raise CalendarError("the calendar of this index no longer exists")
-        return alive.day_hours(day)
-
-    return day_hours
-
-
 @attrs.frozen(getstate_setstate=False, repr=False)
 class Calendar(Shown):
     """An immutable business calendar; build one with :func:`calendar`.
 
-    Derived data (the per-year index of open intervals) is cached inside the value,
-    built lazily year by year under a lock, and never part of equality, hashing or
-    pickling.
+    Derived data (the per-year index of open intervals) is built lazily year by year
+    under a lock, shared by equal calendars (``sla._shared``), and never part of
+    equality, hashing or pickling.
     """
 
     timezone: str = attrs.field(converter=_zone_name)
@@ -96,17 +82,25 @@ class Calendar(Shown):
     parts: tuple[Calendar, ...] = ()
     combine: str | None = None
     _index: YearIndex = attrs.field(init=False, eq=False, repr=False)
-    _dated: dict[dt.date, tuple[Interval, ...]] = attrs.field(init=False, eq=False, repr=False)
+    _rules: DayRules | None = attrs.field(init=False, eq=False, repr=False)
 
     _domain = "sla"
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_dated", dict(self.hours_on))
+        rules = None
         if self.combine is None:
-            index = YearIndex(self.tz, _weak_day_hours(self))
+            rules = DayRules(
+                hours=self.hours, country=self.country, subdiv=self.subdiv,
+                closed_dates=self.closed_dates, open_dates=self.open_dates,
+                extra_day_hours=self.extra_day_hours, hours_on=self.hours_on,
+                half_day_end=self.half_day_end,
+                shorten_before_holidays=self.shorten_before_holidays,
+            )  # fmt: skip
+            index = plain_index(self.timezone, rules)
         else:
             parts = tuple(part.index for part in self.parts)
-            index = YearIndex.combined(self.tz, parts, self.combine == "intersection")
+            index = combined_index(self.timezone, self.combine, self.parts, parts)
+        object.__setattr__(self, "_rules", rules)
         object.__setattr__(self, "_index", index)
 
     @property
@@ -133,36 +127,9 @@ class Calendar(Shown):
 
         For a union or intersection: the local open intervals of *day* (display only).
         """
-        if self.combine is not None:
+        if self._rules is None:
             return local_hours(self.tz, self.index, day)
-        dated = self._dated.get(day)
-        if dated is not None:
-            return dated
-        weekday = self.hours.days[day.weekday()]
-        if day in self.open_dates:
-            return self._shortened(day, weekday or self.extra_day_hours)
-        if day in self.closed_dates:
-            return _NO_HOURS
-        if self.country is not None:
-            if day in _holidays.holiday_names(self.country, self.subdiv, day.year):
-                return _NO_HOURS
-            if day in _holidays.weekend_workdays(self.country, self.subdiv, day.year):
-                return self._shortened(day, weekday or self.extra_day_hours)
-        return self._shortened(day, weekday)
-
-    def _shortened(self, day: dt.date, ranges: tuple[Interval, ...]) -> tuple[Interval, ...]:
-        if not ranges or self.country is None:
-            return ranges
-        if self.half_day_end is not None and day in _holidays.half_days(
-            self.country, self.subdiv, day.year
-        ):
-            end = self.half_day_end
-            ranges = tuple((s, min(e, end)) for s, e in ranges if s < end)
-        if self.shorten_before_holidays:
-            after = day + dt.timedelta(days=1)
-            if after in _holidays.proper_holidays(self.country, self.subdiv, after.year):
-                ranges = cut_last(ranges, self.shorten_before_holidays // dt.timedelta(minutes=1))
-        return ranges
+        return self._rules.day_hours(day)
 
     def open_parts(self, instant: dt.datetime) -> tuple[Calendar, ...]:
         """The parts of a union or intersection open at *instant* (``()`` for others)."""

@@ -357,6 +357,8 @@ def plan(name: str | Plan) -> Plan:
     """
     if isinstance(name, Plan):
         return name
+    if type(name) is str and name in _toml.preset_names(_PACKAGE):
+        return _preset(name)  # the hot path: an exact preset name, parsed once, cached
     if not isinstance(name, str):
         raise InvalidTypeError(
             f"plan must be a preset name or an sla.Plan, got {type(name).__name__}; "
