@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import numbers
 import zoneinfo
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -131,15 +132,23 @@ def instants(value: object, name: str) -> Column:
         values, missing = _from_numpy(value, name, "instant")
         return _checked(Column("numpy", values, missing), value, name)
     if isinstance(value, list | tuple):
-        out = np.empty(len(value), dtype=np.int64)
-        missing = np.zeros(len(value), dtype=bool)
-        for i, item in enumerate(value):
-            if _is_missing(item):
-                out[i], missing[i] = NAT, True
-            else:
-                out[i] = micros_of(utc_instant(item, f"{name}[{i}]"))
-        return Column("list", out, missing)
+        return Column("list", *_listed(value, name, lambda x, n: micros_of(utc_instant(x, n))))
     raise _refuse(value, name, "instant")
+
+
+def _listed(
+    items: list[Any] | tuple[Any, ...], name: str, micros: Callable[[object, str], int]
+) -> tuple[Array, Array]:
+    """The int64 microseconds (``micros(item, label)``) of a list's items, and where
+    an item is missing (None or NaT)."""
+    values = np.empty(len(items), dtype=np.int64)
+    missing = np.zeros(len(items), dtype=bool)
+    for i, item in enumerate(items):
+        if _is_missing(item):
+            values[i], missing[i] = NAT, True
+        else:
+            values[i] = micros(item, f"{name}[{i}]")
+    return values, missing
 
 
 def _is_missing(item: object) -> bool:
@@ -198,14 +207,7 @@ def durations(value: object, name: str, like: Column) -> Column:
             raise _refuse(value, name, "duration")
         column = Column("numpy", *_from_numpy(value, name, "duration"))
     elif isinstance(value, list | tuple):
-        values = np.empty(len(value), dtype=np.int64)
-        missing = np.zeros(len(value), dtype=bool)
-        for i, item in enumerate(value):
-            if _is_missing(item):
-                values[i], missing[i] = NAT, True
-            else:
-                values[i] = _coerce.duration(item, f"{name}[{i}]") // _US
-        column = Column("list", values, missing)
+        column = Column("list", *_listed(value, name, lambda x, n: _coerce.duration(x, n) // _US))
     else:
         raise _refuse(value, name, "duration")
     same_shape(like, column, ("starts", name))

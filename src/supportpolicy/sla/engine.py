@@ -17,22 +17,9 @@ import attrs
 from supportpolicy._coerce import aware
 from supportpolicy._frozen import FrozenMap
 from supportpolicy.errors import EventError
+from supportpolicy.sla import events as ev
 from supportpolicy.sla.clocks import Clock
 from supportpolicy.sla.deadlines import _plan_priority
-from supportpolicy.sla.events import (
-    AgentReplied,
-    AgreedDeadline,
-    CustomerReplied,
-    Opened,
-    Paused,
-    PriorityChanged,
-    Reopened,
-    Resolved,
-    Responded,
-    Resumed,
-    WaitingOnCustomer,
-    timeline,
-)
 from supportpolicy.sla.metrics import ANY_REASON, METRICS, Action, Happening, Threshold
 from supportpolicy.sla.plans import Plan
 from supportpolicy.sla.priorities import Priority
@@ -46,12 +33,12 @@ the time between a resolution and its reopening."""
 RESOLVED_GAP = "resolved"
 
 _HAPPENINGS: dict[type, Happening] = {
-    Opened: Happening.OPENED,
-    Responded: Happening.AGENT_REPLY,
-    AgentReplied: Happening.AGENT_REPLY,
-    CustomerReplied: Happening.CUSTOMER_MESSAGE,
-    Resolved: Happening.RESOLVED,
-    Reopened: Happening.REOPENED,
+    ev.Opened: Happening.OPENED,
+    ev.Responded: Happening.AGENT_REPLY,
+    ev.AgentReplied: Happening.AGENT_REPLY,
+    ev.CustomerReplied: Happening.CUSTOMER_MESSAGE,
+    ev.Resolved: Happening.RESOLVED,
+    ev.Reopened: Happening.REOPENED,
 }
 _STARTS = {
     Happening.OPENED: None,
@@ -75,7 +62,7 @@ _RULES = {
     )
     for what in Happening
 }  # fmt: skip
-_PAUSES = frozenset({Paused, WaitingOnCustomer})
+_PAUSES = frozenset({ev.Paused, ev.WaitingOnCustomer})
 
 
 def _utc(instant: dt.datetime) -> dt.datetime:
@@ -85,7 +72,7 @@ def _utc(instant: dt.datetime) -> dt.datetime:
 def happening(event: object) -> Happening:
     """What *event* means to the clock rules: a pause for the customer is a reply to
     them (the first release counted it as the response)."""
-    if isinstance(event, Paused):
+    if isinstance(event, ev.Paused):
         return Happening.AGENT_REPLY if event.reason == "customer" else Happening.OTHER
     return _HAPPENINGS.get(type(event), Happening.OTHER)
 
@@ -181,7 +168,7 @@ class Walk:
         self.runs[i] = self.last[i] = run
 
 
-def _workaround(w: Walk, event: PriorityChanged, at: dt.datetime) -> None:
+def _workaround(w: Walk, event: ev.PriorityChanged, at: dt.datetime) -> None:
     plan = w.plan
     lowered = w.priority == Priority.CRITICAL and event.priority in plan.workaround_priorities
     i = _INDEX[Metric.RESOLUTION]
@@ -195,11 +182,11 @@ def _workaround(w: Walk, event: PriorityChanged, at: dt.datetime) -> None:
 
 
 def _state_change(w: Walk, event: object, at: dt.datetime) -> None:
-    if isinstance(event, PriorityChanged):
+    if isinstance(event, ev.PriorityChanged):
         _workaround(w, event, at)
         w.priority = event.priority
         w.agreed = None
-    elif isinstance(event, AgreedDeadline):
+    elif isinstance(event, ev.AgreedDeadline):
         plan = w.plan
         if w.priority not in plan.agreed_deadline_priorities:
             allowed = ", ".join(str(int(p)) for p in plan.agreed_deadline_priorities) or "none"
@@ -212,7 +199,7 @@ def _state_change(w: Walk, event: object, at: dt.datetime) -> None:
 
 def _apply(w: Walk, event: object, at: dt.datetime) -> None:
     kind = type(event)
-    if kind is PriorityChanged or kind is AgreedDeadline:
+    if kind is ev.PriorityChanged or kind is ev.AgreedDeadline:
         _state_change(w, event, at)
         return
     what = happening(event)
@@ -232,12 +219,12 @@ def _apply(w: Walk, event: object, at: dt.datetime) -> None:
             w.replied = True
     if kind in _PAUSES:
         w.pause = (at, event.reason)  # type: ignore[attr-defined]
-    elif (kind is Resumed or kind is Resolved) and w.pause is not None:
+    elif (kind is ev.Resumed or kind is ev.Resolved) and w.pause is not None:
         w.spans.append((w.pause[0], at, w.pause[1]))
         w.pause = None
-    if kind is Resolved:
+    if kind is ev.Resolved:
         w.resolved = at
-    elif kind is Reopened:
+    elif kind is ev.Reopened:
         w.gaps.append((w.resolved or at, at))
         w.resolved = None
 
@@ -246,9 +233,9 @@ def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[
     """The finished walk of *events* up to *now*, and *now* as given (checked)."""
     the_plan, _ = _plan_priority(plan, 1)
     instant = aware(now, "now")
-    ordered = timeline(events)
+    ordered = ev.timeline(events)
     opening = ordered[0]
-    assert isinstance(opening, Opened)
+    assert isinstance(opening, ev.Opened)
     moment = _utc(instant)
     if _utc(opening.at) > moment:
         raise EventError(
