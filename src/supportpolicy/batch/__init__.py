@@ -17,7 +17,12 @@ from supportpolicy.batch.clock import (
     is_open,
     next_opening,
 )
-from supportpolicy.batch.due import deadlines, reaction_deadlines, resolution_deadlines
+from supportpolicy.batch.due import (
+    deadlines,
+    reaction_deadlines,
+    resolution_deadlines,
+    warnings,
+)
 from supportpolicy.batch.frames import frame
 
 __all__ = [
@@ -30,4 +35,5 @@ __all__ = [
     "next_opening",
     "reaction_deadlines",
     "resolution_deadlines",
+    "warnings",
 ]

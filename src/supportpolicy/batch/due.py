@@ -9,8 +9,10 @@ calendar, or whole business days on its working-day calendar
 (:meth:`~supportpolicy.sla.Plan.calendar_for`). Pauses and workaround restarts are for
 the per-ticket functions and :func:`~supportpolicy.sla.evaluate`.
 
-A metric is a row of :data:`TARGETS` (the plan's targets per priority), so a new metric
-of the SLA engine is one more row.
+Every metric of the SLA engine (reaction, resolution, next reply, periodic update) is a
+row of :data:`TARGETS` (the plan's targets per priority); nothing here branches on a
+metric. :func:`warnings` gives the warning instants of ``plan.warn[metric]`` by the
+rules of :attr:`supportpolicy.sla.Clock.warnings` for an unpaused clock.
 
 >>> import pandas as pd
 >>> from supportpolicy import batch
@@ -22,55 +24,132 @@ of the SLA engine is one more row.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from operator import attrgetter
 from typing import Any
 
 from supportpolicy import _coerce
 from supportpolicy.batch import _columns, _kernels
 from supportpolicy.batch._days import add_days
-from supportpolicy.batch._np import np
-from supportpolicy.batch._tables import NAT
+from supportpolicy.batch._np import np, pandas
+from supportpolicy.batch._tables import NAT, Array
 from supportpolicy.errors import InvalidValueError
+from supportpolicy.sla import clock
+from supportpolicy.sla.calendars import Calendar
+from supportpolicy.sla.metrics import Threshold
 from supportpolicy.sla.plans import Plan, as_plan
+from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, Target
 
-__all__ = ["TARGETS", "deadlines", "reaction_deadlines", "resolution_deadlines"]
+__all__ = [
+    "TARGETS", "deadlines", "reaction_deadlines", "resolution_deadlines", "warnings",
+]  # fmt: skip
+
+
+def _targets(metric: Metric) -> Callable[[Plan], tuple[Target | None, ...]]:
+    def read(plan: Plan) -> tuple[Target | None, ...]:
+        row = plan.targets.get(metric, {})
+        return tuple(row.get(p) for p in Priority)
+
+    return read
+
 
 TARGETS: Mapping[Metric, Callable[[Plan], tuple[Target | None, ...]]] = {
-    Metric.REACTION: attrgetter("reaction"),
-    Metric.RESOLUTION: attrgetter("resolution"),
+    metric: _targets(metric) for metric in Metric
 }
 """Each metric's targets of a plan, by priority (index 0: priority 1; None: no target)."""
 
+Kernel = Callable[[Target, Calendar, Array], Array]
+"""Fills the rows of one priority: ``kernel(target, calendar, starts) -> instants``."""
 
-def deadlines(plan: Plan | str, metric: Metric | str, priorities: object, opened: object) -> Any:
-    """The due instant of *metric* for each ticket (see the module docstring).
 
-    *priorities* is one priority (1-4) for every row or a column of them, of the same
-    kind and length as *opened*.
-    """
+def _due(target: Target, cal: Calendar, starts: Array) -> Array:
+    """The due instants of an unpaused clock of *target* started at *starts*."""
+    if target.duration is not None:
+        d = np.full(len(starts), target.duration // _kernels._US, dtype=np.int64)
+        return _kernels.add(cal, starts, d)
+    return add_days(cal, starts, np.full(len(starts), target.amount))
+
+
+def _columns_of(
+    plan: Plan | str, metric: Metric | str, priorities: object, starts: object
+) -> tuple[Plan, Metric, _columns.Column, Array, Array]:
     the_plan = as_plan(plan)
     which = _coerce.member(Metric, metric, "metric")
     if which not in TARGETS:
         raise InvalidValueError(f"metric {which.value} has no deadline column")
-    column = _columns.instants(opened, "opened")
+    column = _columns.instants(starts, "starts")
     prio = _columns.counts(priorities, "priorities", column, 1, 4)
-    out = np.full(len(column.values), NAT, dtype=np.int64)
     rows = ~column.missing & ~prio.missing
-    targets = TARGETS[which](the_plan)
-    for p in np.unique(prio.values[rows]).tolist():
+    return the_plan, which, column, prio.values, rows
+
+
+def _fill(
+    plan: Plan, metric: Metric, column: _columns.Column, prio: Array, rows: Array,
+    kernel: Kernel,
+) -> Array:
+    """One kernel call per distinct priority with a target; NaT elsewhere."""
+    out = np.full(len(column.values), NAT, dtype=np.int64)
+    targets = TARGETS[metric](plan)
+    for p in np.unique(prio[rows]).tolist():
         target = targets[p - 1]
         if target is None:
             continue
-        mine = rows & (prio.values == p)
-        cal = the_plan.calendar_for(target)
-        starts = column.values[mine]
-        if target.duration is not None:
-            d = np.full(len(starts), target.duration // _kernels._US, dtype=np.int64)
-            out[mine] = _kernels.add(cal, starts, d)
-        else:
-            out[mine] = add_days(cal, starts, np.full(len(starts), target.amount))
+        mine = rows & (prio == p)
+        out[mine] = kernel(target, plan.calendar_for(target), column.values[mine])
+    return out
+
+
+def deadlines(plan: Plan | str, metric: Metric | str, priorities: object, starts: object) -> Any:
+    """The due instant of *metric* for each row: a clock started at *starts*, unpaused
+    (see the module docstring).
+
+    *priorities* is one priority (1-4) for every row or a column of them, of the same
+    kind and length as *starts*.
+    """
+    the_plan, which, column, prio, rows = _columns_of(plan, metric, priorities, starts)
+    out = _fill(the_plan, which, column, prio, rows, _due)
     return _columns.instants_out(column, out, the_plan.calendar.tz)
+
+
+def _warning(threshold: Threshold) -> Kernel:
+    """The kernel of one threshold (the rules of ``Clock._warning``, without pauses)."""
+
+    def kernel(target: Target, cal: Calendar, starts: Array) -> Array:
+        due = _due(target, cal, starts)
+        if threshold.before is not None:
+            before = np.full(len(starts), threshold.before // _kernels._US, dtype=np.int64)
+            back = np.empty(len(starts), dtype=np.int64)
+            # No vectorized backward kernel: the scalar function, row by row.
+            every = np.ones(len(starts), dtype=bool)
+            _kernels.scalar(back, every, clock.subtract_business_time, _kernels.cal_arg(cal),
+                            ("t", due), ("d", before))  # fmt: skip
+            return np.maximum(back, starts)
+        assert threshold.fraction is not None
+        num, den = threshold.fraction.numerator, threshold.fraction.denominator
+        if target.duration is not None:
+            budget = np.full(len(starts), target.duration // _kernels._US, dtype=np.int64)
+        else:
+            budget = _kernels.between(cal, starts, due)
+        part = budget * num // den
+        return np.minimum(_kernels.add(cal, starts, part), due)
+
+    return kernel
+
+
+def warnings(plan: Plan | str, metric: Metric | str, priorities: object, starts: object) -> Any:
+    """The warning instants of *metric* for each row, one column per threshold of
+    ``plan.warn[metric]`` in the plan's order, keyed ``threshold.short()``: a dict of
+    columns of the input's kind (a DataFrame for pandas input). NaT where the priority
+    or the start is missing or the plan sets no target.
+    """
+    the_plan, which, column, prio, rows = _columns_of(plan, metric, priorities, starts)
+    zone = the_plan.calendar.tz
+    found: dict[str, Any] = {}
+    for threshold in the_plan.warn.get(which, ()):
+        out = _fill(the_plan, which, column, prio, rows, _warning(threshold))
+        found[threshold.short() or str(threshold)] = _columns.instants_out(column, out, zone)
+    if column.kind == "pandas":
+        return pandas().DataFrame(found, index=column.index)
+    return found
 
 
 def reaction_deadlines(plan: Plan | str, priorities: object, opened: object) -> Any:
