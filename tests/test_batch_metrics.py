@@ -136,11 +136,16 @@ def test_kinds_and_missing(tmp_path: Path) -> None:
     assert np.isnat(due).tolist() == [False, True, True, True]
     warns = batch.warnings(plan, "periodic_update", prios, starts)
     assert list(warns) == ["1%", "30min-before"]
-    listed = batch.warnings(plan, "periodic_update", prios.tolist(), [
-        None if np.isnat(t) else t.item().replace(tzinfo=dt.UTC) for t in starts])
+    listed = batch.warnings(
+        plan,
+        "periodic_update",
+        prios.tolist(),
+        [None if np.isnat(t) else t.item().replace(tzinfo=dt.UTC) for t in starts],
+    )
     for key, column in warns.items():
         assert column.dtype == np.dtype("datetime64[us]")
         assert np.isnat(column).tolist() == [False, True, True, True]
         assert [None if np.isnat(t) else t.item().replace(tzinfo=dt.UTC) for t in column] == [
-            None if v is None else v.astimezone(dt.UTC) for v in listed[key]]
+            None if v is None else v.astimezone(dt.UTC) for v in listed[key]
+        ]
     assert batch.warnings(sla.plan("premium"), "reaction", 1, starts) == {}

@@ -46,7 +46,7 @@ __all__ = [
 
 def _targets(metric: Metric) -> Callable[[Plan], tuple[Target | None, ...]]:
     def read(plan: Plan) -> tuple[Target | None, ...]:
-        row = plan.targets.get(metric, {})
+        row: Mapping[Priority, Target | None] = plan.targets.get(metric, {})
         return tuple(row.get(p) for p in Priority)
 
     return read
@@ -83,12 +83,13 @@ def _columns_of(
 
 
 def _fill(
-    plan: Plan, metric: Metric, column: _columns.Column, prio: Array, rows: Array,
+    plan: Plan, metric: Metric, column: _columns.Column, prio: tuple[Array, Array],
     kernel: Kernel,
 ) -> Array:
     """One kernel call per distinct priority with a target; NaT elsewhere."""
     out = np.full(len(column.values), NAT, dtype=np.int64)
     targets = TARGETS[metric](plan)
+    prio, rows = prio
     for p in np.unique(prio[rows]).tolist():
         target = targets[p - 1]
         if target is None:
@@ -106,7 +107,7 @@ def deadlines(plan: Plan | str, metric: Metric | str, priorities: object, starts
     kind and length as *starts*.
     """
     the_plan, which, column, prio, rows = _columns_of(plan, metric, priorities, starts)
-    out = _fill(the_plan, which, column, prio, rows, _due)
+    out = _fill(the_plan, which, column, (prio, rows), _due)
     return _columns.instants_out(column, out, the_plan.calendar.tz)
 
 
@@ -145,7 +146,7 @@ def warnings(plan: Plan | str, metric: Metric | str, priorities: object, starts:
     zone = the_plan.calendar.tz
     found: dict[str, Any] = {}
     for threshold in the_plan.warn.get(which, ()):
-        out = _fill(the_plan, which, column, prio, rows, _warning(threshold))
+        out = _fill(the_plan, which, column, (prio, rows), _warning(threshold))
         found[threshold.short() or str(threshold)] = _columns.instants_out(column, out, zone)
     if column.kind == "pandas":
         return pandas().DataFrame(found, index=column.index)
