@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from supportpolicy import _limits, _toml
+from supportpolicy import _toml
 from supportpolicy.errors import PolicyFileError, SupportPolicyError, shown
 from supportpolicy.i18n import format_money
 from supportpolicy.i18n.catalogs import Text
@@ -25,7 +25,6 @@ from supportpolicy.sla.targets import Target, Unit
 
 PRIORITY_KEYS = ("p1", "p2", "p3", "p4")
 _UNITS = {"minutes": Unit.MINUTES, "hours": Unit.HOURS, "business_days": Unit.BUSINESS_DAYS}
-_MAX_AMOUNT = _limits.MAX_INTEGER
 CALENDAR_TABLE_KEYS = CALENDAR_KEYS | {"title"}
 
 
