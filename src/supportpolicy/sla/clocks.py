@@ -80,7 +80,7 @@ class Clock(Shown):
     thresholds: tuple[Threshold, ...] = ()
     started: StartReason | None = attrs.field(default=None, repr=False)
     agreed: dt.datetime | None = attrs.field(default=None, repr=False)
-    _memo: dict[str, Deadline] = attrs.field(factory=dict, eq=False, repr=False, init=False)
+    _memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False, init=False)
 
     _domain = "sla"
     _layout = "row"
@@ -91,7 +91,14 @@ class Clock(Shown):
         found = self._memo.get("d")
         if found is None:
             found = self._memo["d"] = self._deadline()
-        return found
+        return found  # type: ignore[return-value]
+
+    @property
+    def _due_utc(self) -> dt.datetime:
+        found = self._memo.get("u")
+        if found is None:
+            found = self._memo["u"] = _utc(self.deadline.due)
+        return found  # type: ignore[return-value]
 
     def _deadline(self) -> Deadline:
         plan = self.plan
@@ -119,7 +126,7 @@ class Clock(Shown):
     def state(self) -> State:
         """Met or breached once stopped; breached once now is past due; else paused or
         running (a pause that began before the due moves it past now)."""
-        due = _utc(self.deadline.due)
+        due = self._due_utc
         if self.stopped is not None:
             return State.MET if self.until <= due else State.BREACHED
         if self.until > due:
@@ -171,10 +178,14 @@ class Clock(Shown):
         """Each threshold with the instant it is crossed, in time order: a fraction of
         the budget counted from the start and moved by the pauses like the due instant;
         a time before due counted back from the due instant (never before the start)."""
-        found: list[Warning] = []
-        for threshold in self.thresholds:
-            found.append((threshold, self._warning(threshold)))
-        return tuple(sorted(found, key=lambda w: _utc(w[1])))
+        zone = self.calendar.tz
+        found = sorted((self._warning_utc(t), i) for i, t in enumerate(self.thresholds))
+        return tuple((self.thresholds[i], at.astimezone(zone)) for at, i in found)
+
+    @property
+    def _checks(self) -> tuple[dt.datetime, ...]:
+        """The due instant and every warning instant, in UTC (for ``Status.next_check``)."""
+        return (self._due_utc, *(self._warning_utc(t) for t in self.thresholds))
 
     def _nominal_due(self) -> dt.datetime:
         """The due instant without pauses (agreed: the agreed instant)."""
@@ -183,21 +194,18 @@ class Clock(Shown):
             return d.due
         return due_at(d.plan, d.target, self.start)
 
-    def _warning(self, threshold: Threshold) -> dt.datetime:
+    def _warning_utc(self, threshold: Threshold) -> dt.datetime:
+        """The instant *threshold* is crossed, in UTC."""
         cal = self.calendar
-        zone = cal.tz
         if threshold.before is not None:
-            at = max(_utc(subtract_business_time(cal, self.due, threshold.before)), self.start)
-            return at.astimezone(zone)
+            return max(_utc(subtract_business_time(cal, self.due, threshold.before)), self.start)
         assert threshold.fraction is not None
         budget = self.budget
         part = budget * threshold.fraction.numerator // threshold.fraction.denominator
         nominal = add_business_time(cal, self.start, part)
         if self.deadline.agreed:
-            return nominal.astimezone(zone)
-        return min(_utc(extend(cal, nominal, self.deadline.pauses)), _utc(self.due)).astimezone(
-            zone
-        )
+            return _utc(nominal)
+        return min(_utc(extend(cal, nominal, self.deadline.pauses)), self._due_utc)
 
     def explain(self, locale: str = "en") -> str:
         """The localized account of the deadline behind this clock."""

@@ -50,18 +50,48 @@ _STARTS = {
 
 _ORDER = tuple(METRICS)
 _INDEX = {metric: i for i, metric in enumerate(_ORDER)}
-_NONE = Action.NONE
-# For each happening, the rules that can act on it (found by asking each rule, so that
-# nothing here names a metric): an event skips the metrics it cannot touch.
-_RULES = {
-    what: tuple(
-        (i, METRICS[metric].rule)
-        for i, metric in enumerate(_ORDER)
-        if any(METRICS[metric].rule(what, run, rep) is not _NONE
-               for run in (False, True) for rep in (False, True))
-    )
-    for what in Happening
-}  # fmt: skip
+_RESOLUTION = _INDEX[Metric.RESOLUTION]
+
+# The hot loop works on ints: hashing or comparing enum members is a Python-level call.
+_STOP, _START, _CONTINUE = 1, 2, 4
+_CODES = {
+    Action.NONE: 0,
+    Action.STOP: _STOP,
+    Action.START: _START,
+    Action.RESTART: _STOP | _START,
+    Action.CONTINUE: _CONTINUE,
+}
+
+
+@attrs.frozen
+class _Reading:
+    """What a happening does to every metric, read off the clock rules once.
+
+    ``rules`` holds, for each metric the happening can touch, its position in METRICS
+    and the rule's action codes by ``2 * running + replied`` (the rules are pure, so a
+    table replaces the call); ``started`` is the start reason of a clock it starts.
+    """
+
+    rules: tuple[tuple[int, tuple[int, int, int, int]], ...]
+    started: StartReason | None
+    replies: bool  # whether it is an agent reply (next-reply clocks start after one)
+
+
+def _read(what: Happening) -> _Reading | None:
+    rules = []
+    for i, metric in enumerate(_ORDER):
+        rule = METRICS[metric].rule
+        codes = tuple(_CODES[rule(what, r, p)] for r in (False, True) for p in (False, True))
+        if any(codes):
+            rules.append((i, codes))
+    if what is Happening.OTHER:
+        return None
+    return _Reading(tuple(rules), _STARTS.get(what), what is Happening.AGENT_REPLY)  # type: ignore[arg-type]
+
+
+_READINGS = {what: _read(what) for what in Happening}
+_BY_KIND = {kind: _READINGS[what] for kind, what in _HAPPENINGS.items()}
+_AS_REPLY = _READINGS[Happening.AGENT_REPLY]
 _PAUSES = frozenset({ev.Paused, ev.WaitingOnCustomer})
 
 
@@ -75,6 +105,10 @@ def happening(event: object) -> Happening:
     if isinstance(event, ev.Paused):
         return Happening.AGENT_REPLY if event.reason == "customer" else Happening.OTHER
     return _HAPPENINGS.get(type(event), Happening.OTHER)
+
+
+def _begin(span: Span) -> dt.datetime:
+    return span[0]
 
 
 @attrs.define
@@ -109,8 +143,12 @@ class Walk:
     reasons: list[frozenset[str]] = attrs.Factory(list)  # pause reasons ("*" kept)
     targets: list[tuple[object, ...]] = attrs.Factory(list)
     warns: list[tuple[Threshold, ...]] = attrs.Factory(list)
+    tz: dt.tzinfo = dt.UTC  # the plan's timezone, and the priority's index into targets
+    rank: int = 0
 
     def setup(self) -> None:
+        self.tz = self.plan.calendar.tz
+        self.rank = self.priority - 1
         lookup = self.plan.lookup
         self.reasons = [r for r, _, _ in lookup]
         self.targets = [t for _, t, _ in lookup]
@@ -119,31 +157,33 @@ class Walk:
     def build(self, i: int, run: _Run, end: dt.datetime, stopped: bool) -> Clock | None:
         """The clock of *run* of metric number *i* read at *end* (its stop, or now);
         None without a target."""
-        metric = _ORDER[i]
-        agreed = self.agreed if metric is Metric.RESOLUTION else None
-        if agreed is None and self.targets[i][self.priority - 1] is None:
+        agreed = self.agreed if i == _RESOLUTION else None
+        if agreed is None and self.targets[i][self.rank] is None:
             return None
-        plan = self.plan
         start = run.start
         reasons = self.reasons[i]
         every = ANY_REASON in reasons
         kept: list[Span] = [
             (max(a, start), b, r) for a, b, r in self.spans
             if b > start and (every or r in reasons)
-        ]  # fmt: skip
+        ] if self.spans else []  # fmt: skip
         pause = self.pause
         live = pause is not None and (every or pause[1] in reasons)
         if live:
             assert pause is not None
             kept.append((max(pause[0], start), end, pause[1]))
         if run.gaps:
-            kept.extend((max(a, start), b, RESOLVED_GAP) for a, b in run.gaps)
-            kept.sort(key=lambda p: p[0])
+            kept.extend([(max(a, start), b, RESOLVED_GAP) for a, b in run.gaps])
+            kept.sort(key=_begin)
+        pauses: tuple[tuple[dt.datetime, dt.datetime], ...] = ()
+        why: tuple[str, ...] = ()
+        if kept:
+            pauses = tuple([(a, b) for a, b, _ in kept])
+            why = tuple([r for _, _, r in kept])
         return Clock(
-            metric, self.priority, end.astimezone(plan.calendar.tz) if stopped else None, end,
-            plan, self.opened, start, tuple((a, b) for a, b, _ in kept), live and not stopped,
-            run.cycle, tuple(r for _, _, r in kept), self.warns[i], run.reason,
-            agreed,
+            _ORDER[i], self.priority, end.astimezone(self.tz) if stopped else None, end,
+            self.plan, self.opened, start, pauses, live and not stopped, run.cycle, why,
+            self.warns[i], run.reason, agreed,
         )  # fmt: skip
 
     def stop(self, i: int, at: dt.datetime) -> None:
@@ -154,10 +194,6 @@ class Walk:
         if clock is not None:
             self.clocks[i].append(clock)
         self.runs[i] = None
-
-    def begin(self, i: int, at: dt.datetime, what: Happening) -> None:
-        run = _Run(at, _STARTS.get(what))
-        self.runs[i] = self.last[i] = run
 
     def resume_cycle(self, i: int, at: dt.datetime) -> None:
         before = self.last[i]
@@ -171,7 +207,7 @@ class Walk:
 def _workaround(w: Walk, event: ev.PriorityChanged, at: dt.datetime) -> None:
     plan = w.plan
     lowered = w.priority == Priority.CRITICAL and event.priority in plan.workaround_priorities
-    i = _INDEX[Metric.RESOLUTION]
+    i = _RESOLUTION
     run = w.runs[i]
     if lowered and plan.resolution[0] is not None and run is not None:
         closed = w.build(i, run, at, stopped=True)
@@ -185,6 +221,7 @@ def _state_change(w: Walk, event: object, at: dt.datetime) -> None:
     if isinstance(event, ev.PriorityChanged):
         _workaround(w, event, at)
         w.priority = event.priority
+        w.rank = event.priority - 1
         w.agreed = None
     elif isinstance(event, ev.AgreedDeadline):
         plan = w.plan
@@ -202,20 +239,21 @@ def _apply(w: Walk, event: object, at: dt.datetime) -> None:
     if kind is ev.PriorityChanged or kind is ev.AgreedDeadline:
         _state_change(w, event, at)
         return
-    what = happening(event)
-    if what is not Happening.OTHER:
+    if kind in _PAUSES:  # as happening() reads it
+        reading = _AS_REPLY if event.reason == "customer" else None  # type: ignore[attr-defined]
+    else:
+        reading = _BY_KIND.get(kind)
+    if reading is not None:
         runs, replied = w.runs, w.replied
-        for i, rule in _RULES[what]:
-            action = rule(what, runs[i] is not None, replied)
-            if action is _NONE:
-                continue
-            if action is Action.STOP or action is Action.RESTART:
+        for i, codes in reading.rules:
+            code = codes[2 * (runs[i] is not None) + replied]
+            if code & _STOP:
                 w.stop(i, at)
-            if action is Action.START or action is Action.RESTART:
-                w.begin(i, at, what)
-            elif action is Action.CONTINUE:
+            if code & _START:
+                runs[i] = w.last[i] = _Run(at, reading.started)
+            elif code & _CONTINUE:
                 w.resume_cycle(i, at)
-        if what is Happening.AGENT_REPLY:
+        if reading.replies:
             w.replied = True
     if kind in _PAUSES:
         w.pause = (at, event.reason)  # type: ignore[attr-defined]
@@ -233,11 +271,11 @@ def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[
     """The finished walk of *events* up to *now*, and *now* as given (checked)."""
     the_plan, _ = _plan_priority(plan, 1)
     instant = aware(now, "now")
-    ordered = ev.timeline(events)
+    ordered, instants = ev.checked(events)
     opening = ordered[0]
     assert isinstance(opening, ev.Opened)
     moment = _utc(instant)
-    if _utc(opening.at) > moment:
+    if instants[0] > moment:
         raise EventError(
             f"the ticket was opened {opening.at.isoformat()}, after now ({instant.isoformat()}); "
             "give a now at or after the opening"
@@ -245,12 +283,12 @@ def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[
     the_plan = the_plan.at(opening.at)  # the version in force at the opening
     w = Walk(the_plan, opening.at, opening.priority, moment)
     w.setup()
-    _apply(w, opening, _utc(opening.at))
-    for event in ordered[1:]:
-        at = _utc(event.at)
+    _apply(w, opening, instants[0])
+    for index in range(1, len(ordered)):
+        at = instants[index]
         if at > moment:
             break
-        _apply(w, event, at)
+        _apply(w, ordered[index], at)
     for i, run in enumerate(w.runs):
         if run is not None:
             clock = w.build(i, run, moment, stopped=False)

@@ -230,6 +230,11 @@ def timeline(events: Iterable[object]) -> tuple[Event, ...]:
     reopening of a ticket that is not resolved is refused with :class:`EventError`
     naming the event. The caller's iterable is never modified.
     """
+    return checked(events)[0]
+
+
+def checked(events: Iterable[object]) -> tuple[tuple[Event, ...], list[dt.datetime]]:
+    """:func:`timeline`, with each event's instant in UTC (the engine reads both)."""
     try:
         items = list(events)
     except TypeError:
@@ -244,11 +249,13 @@ def timeline(events: Iterable[object]) -> tuple[Event, ...]:
                 f"event #{index} is a {type(event).__name__}; accepted: {_KINDS}"
             )
         keyed.append((_utc(event.at), rank, index, event))  # type: ignore[attr-defined,arg-type]
-    keyed.sort(key=lambda k: (k[0], k[1], k[2]))
+    keyed.sort()  # the index is unique: the events themselves are never compared
     ordered = [k[3] for k in keyed]
     if not ordered:
         raise EventError("a ticket has exactly one Opened event; got no events")
-    return _check(ordered, [k[0] for k in keyed])
+    instants = [k[0] for k in keyed]
+    # _check only reorders pauses and resumes within one instant: the instants still align.
+    return _check(ordered, instants), instants
 
 
 def _check(ordered: list[Event], instants: list[dt.datetime]) -> tuple[Event, ...]:
@@ -279,7 +286,13 @@ def _check(ordered: list[Event], instants: list[dt.datetime]) -> tuple[Event, ..
                 instants[stop] == instants[index]
             ):
                 stop += 1
-            paused = _alternate(ordered[index:stop], paused, out)
+            if stop == index + 1:  # the usual case: one pause or resume at its instant
+                if (kind is Resumed) is not paused:
+                    raise _misplaced(event, paused)
+                out.append(event)
+                paused = not paused
+            else:
+                paused = _alternate(ordered[index:stop], paused, out)
             index = stop
             continue
         if kind is Reopened:
@@ -303,10 +316,13 @@ def _alternate(group: list[Event], paused: bool, out: list[Event]) -> bool:
     for _ in group:
         want = 0 if paused else 1
         if taken[want] == len(queues[want]):
-            late = queues[1 - want][taken[1 - want]]
-            problem = "a pause while already paused" if paused else "a Resumed without a pause"
-            raise EventError(f"{_named(late)}: {problem}; pauses and resumes must alternate")
+            raise _misplaced(queues[1 - want][taken[1 - want]], paused)
         out.append(queues[want][taken[want]])
         taken[want] += 1
         paused = not paused
     return paused
+
+
+def _misplaced(event: Event, paused: bool) -> EventError:
+    problem = "a pause while already paused" if paused else "a Resumed without a pause"
+    return EventError(f"{_named(event)}: {problem}; pauses and resumes must alternate")

@@ -73,12 +73,12 @@ class Status(Shown):
         clock's instants move until it resumes, so they are not scheduled), or None."""
         now = self.now.astimezone(dt.UTC)
         found = [
-            instant.astimezone(dt.UTC)
+            instant
             for clocks in self.clocks.values()
             for clock in clocks
             if clock.stopped is None and not clock.live and clock.state is State.RUNNING
-            for instant in (clock.due, *(at for _, at in clock.warnings))
-            if instant.astimezone(dt.UTC) > now
+            for instant in clock._checks
+            if instant > now
         ]
         if not found:
             return None
