@@ -19,9 +19,8 @@ from supportpolicy._frozen import FrozenMap
 from supportpolicy.errors import EventError
 from supportpolicy.sla import events as ev
 from supportpolicy.sla.clocks import Clock
-from supportpolicy.sla.deadlines import _plan_priority
 from supportpolicy.sla.metrics import ANY_REASON, METRICS, Action, Happening, Threshold
-from supportpolicy.sla.plans import Plan
+from supportpolicy.sla.plans import Plan, as_plan
 from supportpolicy.sla.priorities import Priority
 from supportpolicy.sla.targets import Metric, StartReason
 
@@ -269,7 +268,7 @@ def _apply(w: Walk, event: object, at: dt.datetime) -> None:
 
 def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[Walk, dt.datetime]:
     """The finished walk of *events* up to *now*, and *now* as given (checked)."""
-    the_plan, _ = _plan_priority(plan, 1)
+    the_plan = plan if type(plan) is Plan else as_plan(plan)
     instant = aware(now, "now")
     ordered, instants = ev.checked(events)
     opening = ordered[0]

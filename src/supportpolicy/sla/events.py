@@ -46,6 +46,9 @@ def _utc(instant: dt.datetime) -> dt.datetime:
     return instant.astimezone(dt.UTC)
 
 
+_UTC = dt.UTC
+
+
 def _due(value: object) -> dt.datetime:
     return aware(value, "agreed deadline")
 
@@ -248,7 +251,7 @@ def checked(events: Iterable[object]) -> tuple[tuple[Event, ...], list[dt.dateti
             raise InvalidTypeError(
                 f"event #{index} is a {type(event).__name__}; accepted: {_KINDS}"
             )
-        keyed.append((_utc(event.at), rank, index, event))  # type: ignore[attr-defined,arg-type]
+        keyed.append((event.at.astimezone(_UTC), rank, index, event))  # type: ignore[attr-defined,arg-type]
     keyed.sort()  # the index is unique: the events themselves are never compared
     ordered = [k[3] for k in keyed]
     if not ordered:

@@ -82,7 +82,7 @@ class Status(Shown):
         ]
         if not found:
             return None
-        return min(found).astimezone(self.reaction.deadline.plan.calendar.tz)
+        return min(found).astimezone(self.reaction.plan.calendar.tz)
 
     @property
     def requester_wait(self) -> dt.timedelta:
@@ -97,9 +97,9 @@ class Status(Shown):
         return self._open_time(lambda _reason: True)
 
     def _open_time(self, excluded: Callable[[str], bool]) -> dt.timedelta:
-        cal = self.reaction.deadline.plan.calendar
+        cal = self.reaction.plan.calendar
         now = self.now.astimezone(dt.UTC)
-        total = business_time_between(cal, self.reaction.deadline.opened, now)
+        total = business_time_between(cal, self.reaction.opened, now)
         for begin, end in self.gaps:
             total -= business_time_between(cal, begin, end)
         for begin, end, reason in self.pauses:
@@ -126,7 +126,7 @@ class Status(Shown):
         brief = f"P{int(self.priority)} at {short_instant(self.now)}: {states}"
         return (
             Fact(None, None, brief, brief="{}"),
-            Fact("plan", None, self.reaction.deadline.plan.key),
+            Fact("plan", None, self.reaction.plan.key),
             Fact("now", None, self.now, Kind.INSTANT),
             Fact("priority", None, self.priority, Kind.ENUM),
             *(fact for metric, clock in clocks.items() for fact in _metric_facts(metric, clock)),
@@ -137,7 +137,7 @@ class Status(Shown):
         return tuple(clock._facts() for clocks in self.clocks.values() for clock in clocks)
 
     def _caption(self, locale: str) -> str:
-        tz = self.reaction.deadline.plan.calendar.tz
+        tz = self.reaction.plan.calendar.tz
         return (
             translator(locale, "sla")
             .gettext("Status at {now}")

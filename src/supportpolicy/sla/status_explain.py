@@ -158,12 +158,12 @@ def _clock_lines(clock: Clock, number: int | None, locale: str) -> list[str]:
 def explain_status(status: Status, locale: str) -> str:
     """The account of *status* in *locale*, one statement per line."""
     tr = translator(locale, "sla")
-    tz = status.reaction.deadline.plan.calendar.tz
+    tz = status.reaction.plan.calendar.tz
     lines = [
         tr.gettext("Status at {now}").format(now=format_datetime(status.now, locale, tz=tz))
         + ":"
     ]
-    version = version_text(status.reaction.deadline.plan.effective, locale)
+    version = version_text(status.reaction.plan.effective, locale)
     lines.extend([] if version is None else [version])
     for clocks in status.clocks.values():
         for index, clock in enumerate(clocks, start=1):
