@@ -70,8 +70,19 @@ HUGE = st.one_of(
 )
 BAD_ZONES = st.one_of(
     st.sampled_from(
-        ["localtime", "Nope/Zone", "", "  ", "../etc/passwd", "/etc/localtime", "Factory",
-         "posixrules", "UTC\x00", "Europe/", "x" * 5000]
+        [
+            "localtime",
+            "Nope/Zone",
+            "",
+            "  ",
+            "../etc/passwd",
+            "/etc/localtime",
+            "Factory",
+            "posixrules",
+            "UTC\x00",
+            "Europe/",
+            "x" * 5000,
+        ]
     ),
     st.text(max_size=12).filter(lambda s: s.strip() not in _known_zones()),
 )
@@ -106,15 +117,27 @@ def _either(call: Callable[[], object]) -> None:
         call()
 
 
-def _instant_calls(x: dt.datetime) -> list[Callable[[], object]]:
+def _clock_calls(x: dt.datetime) -> list[Callable[[], object]]:
+    """The business clock's functions, which also take back their results (local 2400).
+
+    Spans end at an instant in range near *x* (a span of centuries is a slow answer, not
+    a refusal, and not what these tests are about).
+    """
+    near = dt.datetime(1900 if x.year < 2100 else 2399, 6, 1, tzinfo=dt.UTC)
     return [
         lambda: sla.add_business_time(CAL, x, HOUR),
-        lambda: sla.business_time_between(CAL, x, OK),
-        lambda: sla.business_time_between(CAL, OK, x),
+        lambda: sla.subtract_business_time(CAL, x, HOUR),
+        lambda: sla.business_time_between(CAL, x, near),
+        lambda: sla.business_time_between(CAL, near, x),
         lambda: sla.add_business_days(CAL, x, 1),
         lambda: sla.is_open(CAL, x),
         lambda: sla.next_opening(CAL, x),
-        lambda: list(sla.open_intervals(CAL, x, OK)),
+        lambda: list(sla.open_intervals(CAL, x, near)),
+    ]
+
+
+def _instant_calls(x: dt.datetime) -> list[Callable[[], object]]:
+    return [
         lambda: sla.reaction_deadline("premium", 1, x),
         lambda: sla.resolution_deadline("business", 2, x),
         lambda: sla.evaluate("premium", [sla.Opened(OK, 1)], x),
@@ -138,11 +161,39 @@ def test_instants_outside_the_range_are_refused_everywhere(instant: dt.datetime)
         _refused(call, instant.isoformat()[:10], "1900-01-02 to 2399-12-30")
 
 
-# The formatters also show the clock's results, which may lie in local year 2400.
+# The clock takes back, and the formatters show, the clock's results, which may lie in
+# local year 2400.
 OUTSIDE_SHOWN = st.one_of(
     st.datetimes(dt.datetime.min, dt.datetime(1899, 12, 30), timezones=TZINFOS),
     st.datetimes(dt.datetime(2401, 1, 3), dt.datetime.max, timezones=TZINFOS),
 )
+IN_2400 = st.datetimes(dt.datetime(2399, 12, 28), dt.datetime(2400, 12, 31), timezones=TZINFOS)
+
+
+@FAST
+@given(OUTSIDE_SHOWN)
+def test_instants_outside_the_clock_range_are_refused_by_the_clock(instant: dt.datetime) -> None:
+    for call in _clock_calls(instant):
+        _refused(call, instant.isoformat()[:10], "1900-01-02 to 2401-01-01")
+
+
+@FAST
+@given(IN_2400)
+def test_the_clock_takes_instants_of_local_year_2400(instant: dt.datetime) -> None:
+    # Either an answer, or a refusal because the computation itself reaches 2401.
+    for call in _clock_calls(instant):
+        with contextlib.suppress(errors.InvalidValueError):
+            call()
+    assert sla.is_open(CAL, instant) in (True, False)
+
+
+@FAST
+@given(st.datetimes(dt.datetime(2399, 12, 20), dt.datetime(2399, 12, 30, 23), timezones=TZINFOS))
+def test_every_result_of_the_clock_is_taken_back(start: dt.datetime) -> None:
+    for duration in (HOUR, dt.timedelta(days=20), dt.timedelta(days=60)):
+        due = sla.add_business_time(CAL, start, duration)
+        assert sla.business_time_between(CAL, start, due) == duration
+        assert sla.subtract_business_time(CAL, due, duration) == sla.next_opening(CAL, start)
 
 
 def _format_calls(x: dt.datetime) -> list[Callable[[], object]]:
@@ -159,7 +210,7 @@ def test_instants_outside_the_shown_range_are_refused_by_the_formatters(
 
 
 @FAST
-@given(st.datetimes(dt.datetime(2399, 12, 28), dt.datetime(2400, 12, 31), timezones=TZINFOS))
+@given(IN_2400)
 def test_the_formatters_show_instants_up_to_the_end_of_local_year_2400(
     instant: dt.datetime,
 ) -> None:
@@ -172,7 +223,7 @@ def test_the_formatters_show_instants_up_to_the_end_of_local_year_2400(
 def test_instants_at_the_ends_of_the_range_never_leak_a_foreign_exception(
     instant: dt.datetime,
 ) -> None:
-    for call in _instant_calls(instant):
+    for call in (*_clock_calls(instant), *_instant_calls(instant)):
         _either(call)
 
 
@@ -294,7 +345,10 @@ def _zone_calls(z: object) -> list[Callable[[], object]]:
         lambda: engagement.tam_statement("a", "2026-11", [], timezone=z),  # type: ignore[arg-type]
         lambda: engagement.quarter_review("2026-Q4", [], timezone=z),  # type: ignore[arg-type]
         lambda: coverage.monthly_statement(
-            [], customer="ACME", month="2026-11", timezone=z  # type: ignore[arg-type]
+            [],
+            customer="ACME",
+            month="2026-11",
+            timezone=z,  # type: ignore[arg-type]
         ),
         lambda: coverage.monthly_statements(
             [coverage.TimeEntry("ACME", "T-1", OK, "1", "100", "EUR")],
@@ -437,3 +491,35 @@ def test_a_deadline_more_than_a_century_away_is_explained(amount: int, tmp_path:
     deadline = sla.reaction_deadline(plan, 1, dt.datetime(2026, 1, 5, 10, tzinfo=dt.UTC))
     assert (deadline.due.date() - deadline.start.date()).days > _limits.MAX_CLOSED_DAYS_SPAN
     assert "Skipped" in deadline.explain("en")
+
+
+@FAST
+@given(
+    plan=st.sampled_from(sla.plan_names()),
+    priority=st.integers(1, 4),
+    opened=st.datetimes(
+        dt.datetime(2399, 12, 20), dt.datetime(2399, 12, 29, 12), timezones=TZINFOS
+    ),
+    minutes=st.lists(st.integers(1, 600), min_size=3, max_size=3),
+    locale=st.sampled_from(i18n.LOCALES),
+)
+def test_a_ticket_at_the_end_of_the_range_is_evaluated_and_explained(
+    plan: str, priority: int, opened: dt.datetime, minutes: list[int], locale: str
+) -> None:
+    # Its deadlines may lie in 2400: the status counts remaining time up to them.
+    at = [opened + dt.timedelta(minutes=sum(minutes[: i + 1])) for i in range(3)]
+    events = [sla.Opened(opened, priority), sla.Responded(at[0]), sla.Paused(at[1]),
+              sla.Resumed(at[2])]  # fmt: skip
+    status = sla.evaluate(plan, events, at[2])
+    assert status.explain(locale) and status.to_html(locale) and status.to_dict()
+    for clock in (status.reaction, status.resolution):
+        if clock is not None:
+            assert clock.remaining is not None and clock.warnings is not None
+    assert status.next_check is None or status.next_check > at[2]
+
+
+def test_the_range_texts_state_the_bounds() -> None:
+    day = dt.timedelta(days=1)
+    for text, latest in ((_limits.RANGE_TEXT, _limits.LATEST),
+                         (_limits.CLOCK_RANGE_TEXT, _limits.LATEST_RESULT)):  # fmt: skip
+        assert text == f"{_limits.EARLIEST:%Y-%m-%d} to {latest - day:%Y-%m-%d} (UTC)"

@@ -33,8 +33,8 @@ def aware(
 
     A naive datetime is refused rather than read as UTC or local time, because either
     guess silently shifts every deadline by the offset. *latest* is the first instant
-    refused (:data:`~supportpolicy._limits.LATEST_SHOWN` for the formatters, which also
-    show the clock's results).
+    refused (:data:`~supportpolicy._limits.LATEST_RESULT` for the clock and the
+    formatters, which take the clock's results back).
     """
     if not isinstance(value, dt.datetime):
         raise InvalidTypeError(
@@ -72,6 +72,8 @@ def in_range(
         accepted = (
             _limits.RANGE_TEXT
             if latest is _limits.LATEST
+            else _limits.CLOCK_RANGE_TEXT
+            if latest is _limits.LATEST_RESULT
             else f"{_limits.EARLIEST:%Y-%m-%d} to {latest - _DAY:%Y-%m-%d} (UTC)"
         )
         raise InvalidValueError(

@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 
 __all__ = [
+    "CLOCK_RANGE_TEXT",
     "EARLIEST",
     "LATEST",
-    "LATEST_SHOWN",
+    "LATEST_RESULT",
     "MAX_BUSINESS_DAYS",
     "MAX_CLOSED_DAYS_SPAN",
     "MAX_DECIMAL_DIGITS",
@@ -38,12 +39,17 @@ EARLIEST = dt.datetime(1900, 1, 2, tzinfo=dt.UTC)
 LATEST = dt.datetime(2399, 12, 31, tzinfo=dt.UTC)
 """The first instant no longer accepted (a day before 2400, for the same reason)."""
 
-LATEST_SHOWN = dt.datetime(2401, 1, 2, tzinfo=dt.UTC)
-"""The first instant no longer shown: results of the clock from inputs in range may lie
-up to the end of local year 2400 (in any zone), and the formatters show them."""
+LATEST_RESULT = dt.datetime(2401, 1, 2, tzinfo=dt.UTC)
+"""The first instant the business clock and the formatters no longer take: results of
+the clock from inputs in range may lie up to the end of local year 2400 (in any zone),
+and the clock takes every result back (a remaining time counted to a deadline in 2400),
+as the formatters show it. The clock refuses a computation that reaches local 2401."""
 
 RANGE_TEXT = "1900-01-02 to 2399-12-30 (UTC)"
 """The accepted range of instants, as error messages state it."""
+
+CLOCK_RANGE_TEXT = "1900-01-02 to 2401-01-01 (UTC)"
+"""The business clock's range (to :data:`LATEST_RESULT`), as error messages state it."""
 
 MAX_DURATION = LATEST - EARLIEST
 """The longest duration accepted: no computation inside the range can use more."""

@@ -174,7 +174,7 @@ def _zone(tz: object) -> dt.tzinfo:
 def _instant(value: object, tz: object) -> dt.datetime:
     """*value* as an aware datetime in the range of instants shown (up to the end of
     local year 2400, where the clock's results may lie), in *tz* (default: its own zone)."""
-    instant = _coerce.aware(value, "instant", latest=_limits.LATEST_SHOWN)
+    instant = _coerce.aware(value, "instant", latest=_limits.LATEST_RESULT)
     return instant if tz is None else instant.astimezone(_zone(tz))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 
-from supportpolicy._limits import EARLIEST, RANGE_TEXT
+from supportpolicy._limits import CLOCK_RANGE_TEXT, EARLIEST
 from supportpolicy.errors import InvalidValueError, NeverOpenError
 from supportpolicy.sla._index import HORIZON_YEARS, MIN_YEAR, Segment, YearIndex
 
@@ -49,7 +49,7 @@ def year_before(
     if year < MIN_YEAR:
         raise InvalidValueError(
             f"{what} from {start.isoformat()} reaches before the year {MIN_YEAR}; "
-            f"the business clock accepts instants {RANGE_TEXT}"
+            f"the business clock accepts instants {CLOCK_RANGE_TEXT}"
         )
     raise NeverOpenError(
         f"{what} from {start.isoformat()} lies more than {HORIZON_YEARS} years back, "
@@ -62,6 +62,6 @@ def check_result(result: dt.datetime, start: dt.datetime, what: str) -> dt.datet
     if result < EARLIEST:
         raise InvalidValueError(
             f"{what} from {start.isoformat()} reaches {result.isoformat()}, before the "
-            f"accepted range {RANGE_TEXT}"
+            f"accepted range {CLOCK_RANGE_TEXT}"
         )
     return result

@@ -335,13 +335,17 @@ def combined_segment(
 
 
 def utc_instant(value: object, name: str) -> dt.datetime:
-    """*value* (an aware datetime in the supported range, else refused) as a UTC instant;
-    the clock's hot path: a year strictly inside the range is inside for any offset."""
+    """*value* (an aware datetime in the clock's range, else refused) as a UTC instant.
+
+    The clock's range reaches :data:`~supportpolicy._limits.LATEST_RESULT`, so that every
+    result it gives is taken back (``business_time_between(cal, now, due)`` of a due in
+    2400). The hot path: a year strictly inside the range is inside for any offset.
+    """
     if type(value) is dt.datetime and value.tzinfo is not None and 1900 < value.year < 2399:
         offset = value.utcoffset()
         if offset is not None:
             return value.astimezone(UTC)
-    return aware(value, name).astimezone(UTC)
+    return aware(value, name, latest=_limits.LATEST_RESULT).astimezone(UTC)
 
 
 def work(segment: Segment) -> int:

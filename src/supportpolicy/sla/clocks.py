@@ -107,6 +107,7 @@ class Clock(Shown):
             return Deadline(
                 plan, self.priority, self.metric, self.opened, self.agreed, None,
                 plan.calendar, self.pauses, restarted, agreed=True, started=self.started,
+                reasons=self.reasons,
             )  # fmt: skip
         target = plan.targets[self.metric][self.priority]
         assert target is not None  # the engine builds no clock without a target
@@ -114,7 +115,7 @@ class Clock(Shown):
         return Deadline(
             plan, self.priority, self.metric, self.opened, due.astimezone(plan.calendar_for(
                 target).tz), target, plan.calendar_for(target), self.pauses, restarted,
-            started=self.started,
+            started=self.started, reasons=self.reasons,
         )  # fmt: skip
 
     @property

@@ -29,14 +29,23 @@ __all__ = ["Deadline", "StartReason", "reaction_deadline", "resolution_deadline"
 Pause = tuple[dt.datetime, dt.datetime]
 
 
+def _one_per_pause(deadline: Deadline, _: object, reasons: tuple[str, ...]) -> None:
+    if reasons and (type(reasons) is not tuple or len(reasons) != len(deadline.pauses)):
+        raise InvalidValueError(
+            f"reasons {reasons!r} must be a tuple with one reason per pause "
+            f"({len(deadline.pauses)}), or empty"
+        )
+
+
 @attrs.frozen(repr=False)
 class Deadline(Shown):
     """When a ticket is due for reaction or resolution, and how that was counted.
 
     ``due`` is in the plan's timezone. ``target`` is None when the deadline was agreed
-    for the ticket (``agreed``). ``pauses`` are the intervals the ticket waited on the
-    customer, which the resolution clock did not count. ``restarted`` is the instant a
-    new resolution clock started after a workaround (None: it started at opening).
+    for the ticket (``agreed``). ``pauses`` are the intervals the clock did not count
+    (the ticket waited on the customer, unless ``reasons`` names another reason).
+    ``restarted`` is the instant a new resolution clock started after a workaround
+    (None: it started at opening).
     """
 
     plan: Plan
@@ -51,6 +60,10 @@ class Deadline(Shown):
     agreed: bool = False
     started: StartReason | None = None
     """Why a clock that did not start at the opening started (next reply, update, cycle)."""
+    reasons: tuple[str, ...] = attrs.field(default=(), validator=_one_per_pause)
+    """The reason of each pause, as a clock of :func:`~supportpolicy.sla.evaluate` gives
+    them (``vendor``, ``resolved``...); empty: every pause waited on the customer, as the
+    pauses given to :func:`resolution_deadline` do."""
 
     _domain = "sla"
 

@@ -29,7 +29,6 @@ __all__ = ["Span", "Walk", "walk"]
 Span = tuple[dt.datetime, dt.datetime, str]
 """An interval no clock of some metric counts: (start, end, reason); ``resolved`` for
 the time between a resolution and its reopening."""
-RESOLVED_GAP = "resolved"
 
 _HAPPENINGS: dict[type, Happening] = {
     ev.Opened: Happening.OPENED,
@@ -172,7 +171,7 @@ class Walk:
             assert pause is not None
             kept.append((max(pause[0], start), end, pause[1]))
         if run.gaps:
-            kept.extend([(max(a, start), b, RESOLVED_GAP) for a, b in run.gaps])
+            kept.extend([(max(a, start), b, ev.RESOLVED_GAP) for a, b in run.gaps])
             kept.sort(key=_begin)
         pauses: tuple[tuple[dt.datetime, dt.datetime], ...] = ()
         why: tuple[str, ...] = ()
@@ -302,5 +301,6 @@ def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[
 
 def frozen_clocks(w: Walk) -> FrozenMap[Metric, tuple[Clock, ...]]:
     """The clocks of the walk by metric, each tuple in the order they started."""
-    return FrozenMap((metric, tuple(clocks)) for metric, clocks in zip(_ORDER, w.clocks,
-                                                                          strict=True))
+    return FrozenMap(
+        (metric, tuple(clocks)) for metric, clocks in zip(_ORDER, w.clocks, strict=True)
+    )

@@ -19,6 +19,7 @@ from supportpolicy.i18n import N_, translator
 from supportpolicy.sla.priorities import Priority, as_priority
 
 __all__ = [
+    "RESOLVED_GAP",
     "AgentReplied",
     "AgreedDeadline",
     "CustomerReplied",
@@ -113,6 +114,8 @@ def _reason(value: object) -> str:
 
 
 _MAX_REASON = 100
+RESOLVED_GAP = "resolved"
+"""The reason a clock gives the time between a resolution and its reopening."""
 _REASON_LABELS = {
     "customer": N_("waiting on the customer"),
     "vendor": N_("waiting on a vendor"),
@@ -285,8 +288,10 @@ def _check(ordered: list[Event], instants: list[dt.datetime]) -> tuple[Event, ..
             )
         if _RANK[kind] == 6:
             stop = index
-            while stop < count and _RANK[type(ordered[stop])] == 6 and (
-                instants[stop] == instants[index]
+            while (
+                stop < count
+                and _RANK[type(ordered[stop])] == 6
+                and (instants[stop] == instants[index])
             ):
                 stop += 1
             if stop == index + 1:  # the usual case: one pause or resume at its instant

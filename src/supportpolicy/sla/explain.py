@@ -15,6 +15,7 @@ from typing import Protocol
 from supportpolicy.i18n import N_, format_date, format_datetime, translator
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.closed import closed_between
+from supportpolicy.sla.events import RESOLVED_GAP, reason_label
 from supportpolicy.sla.metrics import METRICS
 from supportpolicy.sla.plans import Plan, plans_of
 from supportpolicy.sla.priorities import Priority
@@ -65,6 +66,8 @@ class Deadline(Protocol):
     def calendar(self) -> Calendar: ...
     @property
     def pauses(self) -> Sequence[tuple[dt.datetime, dt.datetime]]: ...
+    @property
+    def reasons(self) -> Sequence[str]: ...
     @property
     def agreed(self) -> bool: ...
     @property
@@ -157,18 +160,26 @@ _LATER_STARTS = {
 
 
 def _pause_lines(deadline: Deadline, locale: str) -> list[str]:
+    """One line per pause, with its reason (without reasons: waits on the customer)."""
     tr = translator(locale, "sla")
     tz = deadline.calendar.tz
-    return [
-        tr.gettext(
-            "Waiting on the customer from {start} to {end}: this time is not counted."
-        ).format(
+    reasons = deadline.reasons or ("customer",) * len(deadline.pauses)
+    lines = []
+    for (begin, end), reason in zip(deadline.pauses, reasons, strict=True):
+        if end <= begin:
+            continue
+        if reason == RESOLVED_GAP:
+            text = N_("Resolved from {start} to {end}, then reopened: this time is not counted.")
+        elif reason == "customer":
+            text = N_("Waiting on the customer from {start} to {end}: this time is not counted.")
+        else:
+            text = N_("Paused from {start} to {end} ({reason}): this time is not counted.")
+        lines.append(tr.gettext(text).format(
             start=format_datetime(begin, locale, tz=tz, format="medium", zone=True),
             end=format_datetime(end, locale, tz=tz, format="medium", zone=True),
-        )
-        for begin, end in deadline.pauses
-        if end > begin
-    ]
+            reason=reason_label(reason, locale),
+        ))  # fmt: skip
+    return lines
 
 
 def explain_deadline(deadline: Deadline, locale: str) -> str:

@@ -17,7 +17,7 @@ from supportpolicy.i18n import N_, format_datetime, format_duration, translator
 from supportpolicy.sla.clock import business_time_between
 from supportpolicy.sla.clocks import Clock, State
 from supportpolicy.sla.deadlines import extend
-from supportpolicy.sla.events import reason_label
+from supportpolicy.sla.events import RESOLVED_GAP, reason_label
 from supportpolicy.sla.metrics import METRICS
 from supportpolicy.sla.targets import Metric, StartReason
 from supportpolicy.sla.versions import version_text
@@ -40,9 +40,9 @@ class Status(Protocol):
     @property
     def next_check(self) -> dt.datetime | None: ...
 
+
 __all__ = ["explain_status"]
 
-RESOLVED_GAP = "resolved"
 _STARTED = {
     StartReason.OPENED: N_("Started {when}: the ticket was opened."),
     StartReason.OUTSIDE_HOURS: N_(
@@ -107,9 +107,7 @@ def _outcome(clock: Clock, locale: str) -> str:
         values = {"when": _when(clock.stopped, clock, locale), "due": due,
                   "margin": format_duration(_margin(clock, clock.stopped), locale)}  # fmt: skip
         if clock.state is State.MET:
-            return tr.gettext("Met {when}, {margin} before the due instant {due}.").format(
-                **values
-            )
+            return tr.gettext("Met {when}, {margin} before the due instant {due}.").format(**values)
         return tr.gettext("Breached: stopped {when}, {margin} after the due instant {due}.").format(
             **values
         )
@@ -160,8 +158,7 @@ def explain_status(status: Status, locale: str) -> str:
     tr = translator(locale, "sla")
     tz = status.reaction.plan.calendar.tz
     lines = [
-        tr.gettext("Status at {now}").format(now=format_datetime(status.now, locale, tz=tz))
-        + ":"
+        tr.gettext("Status at {now}").format(now=format_datetime(status.now, locale, tz=tz)) + ":"
     ]
     version = version_text(status.reaction.plan.effective, locale)
     lines.extend([] if version is None else [version])
