@@ -14,6 +14,7 @@ import enum
 import attrs
 
 from supportpolicy import _coerce
+from supportpolicy._render import Labelled
 from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
 from supportpolicy.engagement._text import tr
 from supportpolicy.errors import InvalidTypeError
@@ -24,23 +25,13 @@ __all__ = ["MAX_SESSION_MINUTES", "Session", "SessionStatus", "Violation", "Viol
 MAX_SESSION_MINUTES = 24 * 60
 """Longest duration a session value may carry at all (longer input is impossible)."""
 
-_STATUS_LABELS = {
-    "held": N_("held"),
-    "cancelled-by-customer": N_("cancelled by the customer"),
-    "cancelled-by-tam": N_("cancelled by the TAM"),
-}
 
-
-class SessionStatus(enum.Enum):
+class SessionStatus(Labelled):
     """What became of an appointment."""
 
-    HELD = "held"
-    CANCELLED_BY_CUSTOMER = "cancelled-by-customer"
-    CANCELLED_BY_TAM = "cancelled-by-tam"
-
-    def label(self, locale: object = "en") -> str:
-        """The status's localized name."""
-        return tr(locale).gettext(_STATUS_LABELS[self.value])
+    HELD = "held", N_("held")
+    CANCELLED_BY_CUSTOMER = "cancelled-by-customer", N_("cancelled by the customer")
+    CANCELLED_BY_TAM = "cancelled-by-tam", N_("cancelled by the TAM")
 
 
 def _status(value: object) -> SessionStatus:
