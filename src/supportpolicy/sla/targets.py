@@ -28,7 +28,11 @@ class Unit(enum.Enum):
 
 class Metric(Labelled):
     """Which SLA clock (semantics.md, "SLA clocks"): time to first reaction, to
-    resolution, to the next reply after a customer message, or between updates."""
+    resolution, to the next reply after a customer message, or between updates.
+
+    >>> Metric.RESOLUTION.label("de")
+    'Lösung'
+    """
 
     REACTION = "reaction", N_("reaction")
     RESOLUTION = "resolution", N_("resolution")
