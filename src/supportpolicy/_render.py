@@ -151,7 +151,9 @@ class Labelled(enum.Enum):
     ``sla``), where the catalog test requires the package's marked messages to be.
     A class outside those packages names its domain as ``__domain__`` (a name with
     two underscores on both sides is never a member). The ``ENUM`` kind shows a
-    member by its label. :class:`LabelledStr` is the same for string enums.
+    member by its label. The label is whatever text people see for the member: a
+    name (``"breached"``), or for a kind of problem its sentence, whose ``{fields}``
+    the caller fills. :class:`LabelledStr` is the same for string enums.
 
     >>> from supportpolicy.i18n import N_
     >>> class Light(Labelled):
@@ -179,7 +181,7 @@ class Labelled(enum.Enum):
             cls.__domain__ = package[0]
 
     def label(self, locale: object = "en") -> str:
-        """The member's name in *locale*."""
+        """The member's label in *locale*."""
         return translator(locale, self.__domain__).gettext(self._message)
 
 

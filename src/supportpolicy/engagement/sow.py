@@ -11,7 +11,6 @@ threshold (otherwise hours are bought, not put in a SOW).
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -26,17 +25,6 @@ from supportpolicy.errors import InvalidTypeError, InvalidValueError
 from supportpolicy.i18n import N_
 
 __all__ = ["Phase", "SowProblem", "StatementOfWork", "Travel", "statement_of_work"]
-
-
-_PROBLEM_TEXTS = {
-    "not-needed": N_(
-        "The estimate of {estimate} hours is not above {threshold} hours: buy the hours "
-        "instead of signing a Statement of Work."
-    ),
-    "total-mismatch": N_(
-        "The phases add up to {total} hours, but the estimate is {estimate} hours."
-    ),
-}
 
 
 class Phase(Labelled):
@@ -66,11 +54,20 @@ class Travel(Labelled):
     FIXED_AMOUNT = "fixed-amount", N_("travel expenses as a fixed amount")
 
 
-class SowProblem(enum.Enum):
+class SowProblem(Labelled):
     """What can be wrong with a Statement of Work."""
 
-    NOT_NEEDED = "not-needed"
-    TOTAL_MISMATCH = "total-mismatch"
+    NOT_NEEDED = (
+        "not-needed",
+        N_(
+            "The estimate of {estimate} hours is not above {threshold} hours: buy the hours "
+            "instead of signing a Statement of Work."
+        ),
+    )
+    TOTAL_MISMATCH = (
+        "total-mismatch",
+        N_("The phases add up to {total} hours, but the estimate is {estimate} hours."),
+    )
 
 
 def _phase_hours(value: Mapping[Phase, Decimal]) -> Mapping[Phase, Decimal]:
@@ -122,7 +119,7 @@ class StatementOfWork:
             "threshold": number(self.threshold, locale),
             "total": number(self.total, locale),
         }
-        lines.extend(t.gettext(_PROBLEM_TEXTS[p.value]).format(**values) for p in self.problems)
+        lines.extend(p.label(locale).format(**values) for p in self.problems)
         return "\n".join(lines)
 
 
