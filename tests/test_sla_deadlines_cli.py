@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from supportpolicy.cli import main
+from supportpolicy.errors import shown
 
 
 def test_deadline_json_004_premium_p1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -42,3 +45,25 @@ def test_deadline_refuses_bad_input(
     args = ["deadline", "--plan", "basic", "--priority", priority, "--opened", opened]
     assert main(args) == 2
     assert message in capsys.readouterr().err
+
+
+@given(
+    text=st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+        min_size=0,
+        max_size=3000,
+    ).filter(lambda text: not text.strip()[:1].isdigit() and not text.startswith("-"))
+)
+@example(text="y" * 5000)
+@settings(max_examples=50, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_a_bad_instant_is_quoted_as_every_message_quotes_inputs(
+    text: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The CLI quotes what it refuses through ``errors.shown``, the library's one clip:
+    the same form, and a long value cut with its length noted, never echoed whole."""
+    capsys.readouterr()
+    args = ["deadline", "--plan", "basic", "--priority", "1", "--opened", text]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert f"--opened {shown(text)} is not an ISO 8601 instant" in err
+    assert len(err) <= 300

@@ -31,12 +31,12 @@ import datetime as dt
 import enum
 import functools
 import json
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any, ClassVar, Protocol, cast
+from collections.abc import Callable, Sequence
+from typing import Any, ClassVar, Protocol, Self, TypeVar
 
 import attrs
 
-from supportpolicy import _display
+from supportpolicy import _display, errors
 from supportpolicy.i18n import (
     format_date,
     format_datetime,
@@ -45,10 +45,11 @@ from supportpolicy.i18n import (
     format_money,
     translator,
 )
+from supportpolicy.i18n.catalogs import DOMAINS
 
 __all__ = [
-    "Fact", "Facts", "Kind", "Labelled", "Shown", "brief", "html", "label", "record",
-    "records", "shown", "text", "to_json",
+    "Fact", "Facts", "Kind", "Labelled", "LabelledStr", "Shown", "brief", "html", "label",
+    "record", "records", "shown", "text", "to_json",
 ]  # fmt: skip
 
 
@@ -141,29 +142,77 @@ class Shown:
         return record(self._facts())
 
 
-class Labelled:
-    """A mixin for enums whose members people see by a catalog label.
+class Labelled(enum.Enum):
+    """An enum whose members people see by a catalog label, declared with the member.
 
-    After the class and its table of labels (value or member -> message id):
-    ``Cls.__domain__, Cls.__labels__ = "sla", _LABELS`` (names with two underscores on
-    both sides are never enum members). The ``ENUM`` kind shows a member by its label.
+    Each member is ``NAME = "code", N_("label")``: the code is its ``.value`` (what
+    records, files and pickles hold; lookups by code work as for any enum), the label
+    a message id of the catalog domain of the enum's package (``supportpolicy.sla``:
+    ``sla``), where the catalog test requires the package's marked messages to be.
+    A class outside those packages names its domain as ``__domain__`` (a name with
+    two underscores on both sides is never a member). The ``ENUM`` kind shows a
+    member by its label. The label is whatever text people see for the member: a
+    name (``"breached"``), or for a kind of problem its sentence, whose ``{fields}``
+    the caller fills. :class:`LabelledStr` is the same for string enums.
 
-    >>> import enum
-    >>> class Light(Labelled, enum.Enum):
-    ...     RED = "red"
-    >>> Light.__domain__, Light.__labels__ = "sla", {"red": "breached"}
-    >>> Light.RED.label("de")
-    'verletzt'
+    >>> from supportpolicy.i18n import N_
+    >>> class Light(Labelled):
+    ...     __domain__ = "sla"
+    ...     RED = "red", N_("breached")
+    >>> Light("red") is Light.RED, Light.RED.value, Light.RED.label("de")
+    (True, 'red', 'verletzt')
     """
 
-    __slots__ = ()
     __domain__: ClassVar[str]
-    __labels__: ClassVar[Mapping[Any, str]]
+    value: str
+    _value_: str
+    _message: str
+
+    def __new__(cls, *declared: object) -> Self:
+        # Runs once per member, when the class is made, with its (code, label); after
+        # that, ``Cls(code)`` is Enum's own lookup by code, whose type this signature
+        # keeps for mypy.
+        return _declared(object.__new__(cls), declared)
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        package = cls.__module__.split(".")[1:2]
+        if "__domain__" not in cls.__dict__ and package and package[0] in DOMAINS:
+            cls.__domain__ = package[0]
 
     def label(self, locale: object = "en") -> str:
-        """The member's name in *locale*."""
-        value = cast(enum.Enum, self).value
-        return translator(locale, self.__domain__).gettext(self.__labels__[value])
+        """The member's label in *locale*."""
+        return translator(locale, self.__domain__).gettext(self._message)
+
+
+_M = TypeVar("_M", bound=Labelled)
+
+
+class LabelledStr(Labelled, enum.StrEnum):
+    """:class:`Labelled` for string enums: each member is also its code as a ``str``.
+
+    >>> from supportpolicy.i18n import N_
+    >>> class Door(LabelledStr):
+    ...     __domain__ = "coverage"
+    ...     PORTAL = "portal", N_("support portal")
+    >>> Door.PORTAL == "portal", f"{Door.PORTAL}", Door.PORTAL.label("nl")
+    (True, 'portal', 'supportportaal')
+    """
+
+    def __new__(cls, *declared: object) -> Self:
+        return _declared(str.__new__(cls, declared[0]), declared)
+
+
+def _declared(member: _M, declared: tuple[object, ...]) -> _M:
+    """*member* with its code and label message id from its declaration."""
+    match declared:
+        case (str() as code, str() as message):
+            member._value_, member._message = code, message
+            return member
+    raise errors.InvalidTypeError(
+        f'a labelled enum member is declared as NAME = "code", N_("label"), got '
+        f"{errors.shown(declared)}"
+    )
 
 
 # --- one fact in each form ---------------------------------------------------------------

@@ -10,11 +10,10 @@ import sys
 from typing import Any, NamedTuple
 
 from supportpolicy import _coerce, i18n
-from supportpolicy.errors import InvalidValueError, NaiveDatetimeError
+from supportpolicy.errors import InvalidValueError, NaiveDatetimeError, shown
 from supportpolicy.i18n import LOCALES
 
 _EXAMPLE = "2026-11-21T23:30+03:00"
-_MAX_ARG_SHOWN = 60
 
 
 def add_locale(parser: argparse.ArgumentParser) -> None:
@@ -66,13 +65,6 @@ def print_json(data: Any) -> None:
     print(json.dumps(data, indent=2, ensure_ascii=False, default=str))
 
 
-def clip(text: str) -> str:
-    """*text* as ``repr``, clipped so that a huge argument never floods a message."""
-    if len(text) > _MAX_ARG_SHOWN:
-        text = text[:_MAX_ARG_SHOWN] + "..."
-    return repr(text)
-
-
 def parse_instant(text: str, flag: str) -> dt.datetime:
     """An aware instant from the ISO 8601 *text* given for *flag* (``--opened``).
 
@@ -85,17 +77,17 @@ def parse_instant(text: str, flag: str) -> dt.datetime:
         instant = dt.datetime.fromisoformat(stripped)
     except ValueError:
         raise InvalidValueError(
-            f"{flag} {clip(text)} is not an ISO 8601 instant; give a date, a time and a "
+            f"{flag} {shown(text)} is not an ISO 8601 instant; give a date, a time and a "
             f"UTC offset, such as {_EXAMPLE}"
         ) from None
     if instant.tzinfo is None:
         if _is_date(stripped):
             raise NaiveDatetimeError(
-                f"{flag} {clip(text)} is a date only; give a time and a UTC offset too, "
+                f"{flag} {shown(text)} is a date only; give a time and a UTC offset too, "
                 f"such as {_EXAMPLE}"
             )
         raise NaiveDatetimeError(
-            f"{flag} {clip(text)} has no UTC offset; add one such as +03:00 "
+            f"{flag} {shown(text)} has no UTC offset; add one such as +03:00 "
             f"(for example {_EXAMPLE})"
         )
     return _coerce.in_range(instant, flag)

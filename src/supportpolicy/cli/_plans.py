@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from supportpolicy import sla
-from supportpolicy.cli._common import clip
-from supportpolicy.errors import InvalidValueError, UnknownNameError
+from supportpolicy.errors import InvalidValueError, UnknownNameError, shown
 
 __all__ = ["chosen_plan"]
 
@@ -25,6 +24,6 @@ def chosen_plan(name: str | None, path: str | None) -> sla.Plan:
         )
     if name not in plans:
         raise UnknownNameError(
-            f"{path}: no plan {clip(name)}; accepted: {', '.join(sorted(plans)) or 'none'}"
+            f"{path}: no plan {shown(name)}; accepted: {', '.join(sorted(plans)) or 'none'}"
         )
     return plans[name]

@@ -14,8 +14,8 @@ from typing import Any
 
 from supportpolicy import i18n, sla
 from supportpolicy._limits import EARLIEST, LATEST
-from supportpolicy.cli._common import clip, print_json
-from supportpolicy.errors import InvalidValueError
+from supportpolicy.cli._common import print_json
+from supportpolicy.errors import InvalidValueError, shown
 
 _MAX_DAYS = 3660
 
@@ -34,10 +34,10 @@ def _parse_day(text: str) -> dt.date:
     try:
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidValueError(f"--from {clip(text)} is not a date; write YYYY-MM-DD") from None
+        raise InvalidValueError(f"--from {shown(text)} is not a date; write YYYY-MM-DD") from None
     if not EARLIEST.year < day.year < LATEST.year:
         raise InvalidValueError(
-            f"--from {clip(text)} is out of range; accepted days from "
+            f"--from {shown(text)} is out of range; accepted days from "
             f"{EARLIEST.year + 1}-01-01 to {LATEST.year - 1}-12-31"
         )
     return day

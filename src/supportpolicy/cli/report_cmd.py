@@ -11,10 +11,10 @@ import sys
 
 from supportpolicy import _limits, sla
 from supportpolicy._toml import read_text
-from supportpolicy.cli._common import clip, parse_instant
+from supportpolicy.cli._common import parse_instant
 from supportpolicy.cli._plans import chosen_plan
 from supportpolicy.cli._progress import Bar
-from supportpolicy.errors import InvalidValueError
+from supportpolicy.errors import InvalidValueError, shown
 from supportpolicy.reports import GROUPS, from_events
 from supportpolicy.reports.page import html_page
 from supportpolicy.reports.report import ticket_count
@@ -51,7 +51,7 @@ def _groups(text: str) -> tuple[str, ...]:
     names = tuple(part.strip() for part in text.split(",") if part.strip())
     if not names:
         raise InvalidValueError(
-            f"--by {clip(text)} names no column; give names such as plan,priority,month"
+            f"--by {shown(text)} names no column; give names such as plan,priority,month"
         )
     return names
 
@@ -62,7 +62,7 @@ def _write(path: str, page: str) -> None:
             handle.write(page)
     except OSError as exc:
         raise InvalidValueError(
-            f"--html {clip(path)}: cannot be written ({exc.strerror}); give a writable file path"
+            f"--html {shown(path)}: cannot be written ({exc.strerror}); give a writable file path"
         ) from None
 
 

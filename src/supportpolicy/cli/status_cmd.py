@@ -13,10 +13,10 @@ import sys
 from typing import Any
 
 from supportpolicy import i18n, sla
-from supportpolicy.cli._common import clip, parse_instant, print_json
+from supportpolicy.cli._common import parse_instant, print_json
 from supportpolicy.cli._plans import chosen_plan
 from supportpolicy.cli._progress import Bar
-from supportpolicy.errors import SupportPolicyError
+from supportpolicy.errors import SupportPolicyError, shown
 
 
 def _clock(clock: sla.Clock) -> dict[str, Any]:
@@ -51,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             statuses[ticket] = sla.evaluate(plan, events, now)
         except SupportPolicyError as exc:
-            raise type(exc)(f"{args.events}, ticket {clip(ticket)}: {exc}") from None
+            raise type(exc)(f"{args.events}, ticket {shown(ticket)}: {exc}") from None
         if done % 250 == 0 or done == total:
             bar(done, total)  # a bar on a terminal, over more than 10,000 tickets
     if args.json:

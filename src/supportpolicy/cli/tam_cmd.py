@@ -21,8 +21,8 @@ import io
 from supportpolicy import engagement
 from supportpolicy._limits import MAX_FILE_BYTES
 from supportpolicy._toml import read_text
-from supportpolicy.cli._common import clip, parse_instant, print_json
-from supportpolicy.errors import InvalidValueError
+from supportpolicy.cli._common import parse_instant, print_json
+from supportpolicy.errors import InvalidValueError, shown
 
 _TRUE = {"true", "yes", "1", "y"}
 _FALSE = {"false", "no", "0", "n", ""}
@@ -58,12 +58,12 @@ def _row(row: dict[str, str], line: int, path: str) -> engagement.Session:
     minutes_text = _cell(row, "minutes", "60") or "60"
     if not (minutes_text.isascii() and minutes_text.isdigit() and len(minutes_text) <= 9):
         raise InvalidValueError(
-            f"{where}: minutes {clip(minutes_text)} is not a whole number of minutes"
+            f"{where}: minutes {shown(minutes_text)} is not a whole number of minutes"
         )
     review_text = _cell(row, "review").lower()
     if review_text not in _TRUE | _FALSE:
         raise InvalidValueError(
-            f"{where}: review {clip(review_text)}; accepted: true, false, yes, no, 1, 0"
+            f"{where}: review {shown(review_text)}; accepted: true, false, yes, no, 1, 0"
         )
     try:
         return engagement.Session(
@@ -93,8 +93,8 @@ def read_sessions(path: str) -> tuple[engagement.Session, ...]:
         header = [name.strip().lower() for name in next(reader, [])]
         if not {"at", "status"} <= set(header):
             raise InvalidValueError(
-                f"{clip(path)}: the header must name the columns at and status "
-                f"(optional: minutes, review); found: {clip(', '.join(header))}"
+                f"{shown(path)}: the header must name the columns at and status "
+                f"(optional: minutes, review); found: {shown(', '.join(header))}"
             )
         sessions = []
         line = reader.line_num + 1  # where the next record starts (a cell may span lines)
@@ -102,13 +102,13 @@ def read_sessions(path: str) -> tuple[engagement.Session, ...]:
             if any(cell.strip() for cell in cells):  # blank lines, as spreadsheets leave, skip
                 if len(cells) > len(header):
                     raise InvalidValueError(
-                        f"{clip(path)}, line {line}: {len(cells)} cells, but the header "
+                        f"{shown(path)}, line {line}: {len(cells)} cells, but the header "
                         f"names {len(header)} columns"
                     )
-                sessions.append(_row(dict(zip(header, cells, strict=False)), line, clip(path)))
+                sessions.append(_row(dict(zip(header, cells, strict=False)), line, shown(path)))
             line = reader.line_num + 1
     except csv.Error as exc:
-        raise InvalidValueError(f"{clip(path)}, line {line}: not a CSV row ({exc})") from None
+        raise InvalidValueError(f"{shown(path)}, line {line}: not a CSV row ({exc})") from None
     return tuple(sessions)
 
 

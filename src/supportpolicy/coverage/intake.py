@@ -7,33 +7,25 @@ services, for which the requester receives a proposal.
 
 from __future__ import annotations
 
-import enum
-
+from supportpolicy._render import LabelledStr
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
-from supportpolicy.i18n import N_, translator
+from supportpolicy.i18n import N_
 
 __all__ = ["IntakeState", "intake_state"]
 
 
-class IntakeState(enum.StrEnum):
+class IntakeState(LabelledStr):
     """Whether a request is accepted under the support contract (002)."""
 
-    NOT_YET_ACCEPTED = "not-yet-accepted"
-    ACCEPTED = "accepted"
-    ADVISORY_REQUEST = "advisory-request"
-
-    def label(self, locale: str = "en") -> str:
-        """What the state means, in *locale*."""
-        return translator(locale, "coverage").gettext(_LABELS[self])
-
-
-_LABELS: dict[IntakeState, str] = {
-    IntakeState.NOT_YET_ACCEPTED: N_("not yet accepted for handling under the support contract"),
-    IntakeState.ACCEPTED: N_("accepted for handling under the support contract"),
-    IntakeState.ADVISORY_REQUEST: N_(
-        "a request for advisory services; you receive a proposal for it"
-    ),
-}
+    NOT_YET_ACCEPTED = (
+        "not-yet-accepted",
+        N_("not yet accepted for handling under the support contract"),
+    )
+    ACCEPTED = "accepted", N_("accepted for handling under the support contract")
+    ADVISORY_REQUEST = (
+        "advisory-request",
+        N_("a request for advisory services; you receive a proposal for it"),
+    )
 
 
 def intake_state(category: str, status: str) -> IntakeState:

@@ -14,7 +14,7 @@ from collections.abc import Mapping
 import attrs
 
 from supportpolicy import _rules
-from supportpolicy._render import Labelled
+from supportpolicy._render import LabelledStr
 from supportpolicy.coverage.kinds import Channel, RequestKind
 from supportpolicy.i18n import N_, localize
 from supportpolicy.i18n.catalogs import Text
@@ -22,20 +22,12 @@ from supportpolicy.i18n.catalogs import Text
 __all__ = ["NextStep", "Request", "Rule", "Text", "Verdict"]
 
 
-class Verdict(Labelled, enum.StrEnum):
+class Verdict(LabelledStr):
     """The three outcomes: covered and free, billable, or not yet classifiable."""
 
-    IN_SCOPE = "in-scope"
-    BILLABLE = "billable"
-    INCOMPLETE = "incomplete"
-
-
-_VERDICT_LABELS: dict[Verdict, str] = {
-    Verdict.IN_SCOPE: N_("in scope (free of charge)"),
-    Verdict.BILLABLE: N_("billable"),
-    Verdict.INCOMPLETE: N_("incomplete"),
-}
-Verdict.__domain__, Verdict.__labels__ = "coverage", _VERDICT_LABELS
+    IN_SCOPE = "in-scope", N_("in scope (free of charge)")
+    BILLABLE = "billable", N_("billable")
+    INCOMPLETE = "incomplete", N_("incomplete")
 
 
 class NextStep(enum.StrEnum):
@@ -149,4 +141,3 @@ def localize_text(text: Text, locale: str) -> str:
         return localize(text, locale, "coverage")
     table: Mapping[str, str] = dict(text)
     return localize(table, locale, "coverage")
-

@@ -9,34 +9,27 @@ parameter whose default is document 000's.
 
 from __future__ import annotations
 
-import enum
-
 import attrs
 
 from supportpolicy import _limits
+from supportpolicy._render import Labelled
 from supportpolicy.engagement._text import tr
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n import N_
 
 __all__ = ["RequestCheck", "RequestForm", "RequestProblem", "check_request"]
 
-_PROBLEM_TEXTS = {
-    "subject": N_(
-        "The subject must read \"{expected} <end customer>\", with the end customer's name."
-    ),
-    "end-customer": N_("The subject must name the end customer after \"{expected}\"."),
-    "issue-type": N_("The issue type must be \"{expected}\", not \"{given}\"."),
-    "inquiry-type": N_("The inquiry type must be \"{expected}\", not \"{given}\"."),
-}
 
-
-class RequestProblem(enum.Enum):
+class RequestProblem(Labelled):
     """What can be wrong with a request ticket."""
 
-    SUBJECT = "subject"
-    END_CUSTOMER = "end-customer"
-    ISSUE_TYPE = "issue-type"
-    INQUIRY_TYPE = "inquiry-type"
+    SUBJECT = (
+        "subject",
+        N_('The subject must read "{expected} <end customer>", with the end customer\'s name.'),
+    )
+    END_CUSTOMER = "end-customer", N_('The subject must name the end customer after "{expected}".')
+    ISSUE_TYPE = "issue-type", N_('The issue type must be "{expected}", not "{given}".')
+    INQUIRY_TYPE = "inquiry-type", N_('The inquiry type must be "{expected}", not "{given}".')
 
 
 @attrs.frozen
@@ -82,8 +75,7 @@ class RequestCheck:
                 RequestProblem.ISSUE_TYPE: (self.form.issue_type, self.issue_type),
                 RequestProblem.INQUIRY_TYPE: (self.form.inquiry_type, self.inquiry_type),
             }[problem]
-            text = t.gettext(_PROBLEM_TEXTS[problem.value])
-            lines.append(text.format(expected=expected, given=given))
+            lines.append(problem.label(locale).format(expected=expected, given=given))
         return "\n".join(lines)
 
 

@@ -12,12 +12,12 @@ Overdue service invoices may delay a consultant's assignment (000):
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 
 import attrs
 
 from supportpolicy import _coerce
+from supportpolicy._render import Labelled
 from supportpolicy.engagement._text import tr
 from supportpolicy.engagement.routing import DEFAULT_SOW_THRESHOLD, Route, routing
 from supportpolicy.errors import InvalidValueError
@@ -33,31 +33,22 @@ __all__ = [
     "transitions",
 ]
 
-_STEP_LABELS = {
-    "ticket-created": N_("Ticket created in the portal"),
-    "assigned-to-delivery": N_("Assigned to the delivery team"),
-    "estimated": N_("Effort estimated"),
-    "sow-signed": N_("Statement of Work signed"),
-    "hours-purchased": N_("Approved hours purchased"),
-    "back-office-setup": N_("Back-office set-up: internal project and resources"),
-    "consultant-assigned": N_("Consultant assigned"),
-    "phases": N_("Project phases"),
-    "monthly-invoice": N_("Monthly invoice for the month's services"),
-}
 
-
-class Step(enum.Enum):
+class Step(Labelled):
     """A step of the implementation-services process."""
 
-    TICKET_CREATED = "ticket-created"
-    ASSIGNED_TO_DELIVERY = "assigned-to-delivery"
-    ESTIMATED = "estimated"
-    SOW_SIGNED = "sow-signed"
-    HOURS_PURCHASED = "hours-purchased"
-    BACK_OFFICE_SETUP = "back-office-setup"
-    CONSULTANT_ASSIGNED = "consultant-assigned"
-    PHASES = "phases"
-    MONTHLY_INVOICE = "monthly-invoice"
+    TICKET_CREATED = "ticket-created", N_("Ticket created in the portal")
+    ASSIGNED_TO_DELIVERY = "assigned-to-delivery", N_("Assigned to the delivery team")
+    ESTIMATED = "estimated", N_("Effort estimated")
+    SOW_SIGNED = "sow-signed", N_("Statement of Work signed")
+    HOURS_PURCHASED = "hours-purchased", N_("Approved hours purchased")
+    BACK_OFFICE_SETUP = (
+        "back-office-setup",
+        N_("Back-office set-up: internal project and resources"),
+    )
+    CONSULTANT_ASSIGNED = "consultant-assigned", N_("Consultant assigned")
+    PHASES = "phases", N_("Project phases")
+    MONTHLY_INVOICE = "monthly-invoice", N_("Monthly invoice for the month's services")
 
     @property
     def routes(self) -> frozenset[Route]:
@@ -72,10 +63,6 @@ class Step(enum.Enum):
     def sow_only(self) -> bool:
         """Whether only a Statement of Work has this step."""
         return self.routes == {Route.STATEMENT_OF_WORK}
-
-    def label(self, locale: object = "en") -> str:
-        """The step's localized name."""
-        return tr(locale).gettext(_STEP_LABELS[self.value])
 
 
 _NEXT: dict[Step, tuple[Step, ...]] = {

@@ -8,13 +8,12 @@ threshold is a parameter (default 8) so that a partner agreement may move it.
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 
 import attrs
 
 from supportpolicy import _coerce
-from supportpolicy._render import Fact, Facts, Kind, Shown
+from supportpolicy._render import Fact, Facts, Kind, Labelled, Shown
 from supportpolicy.engagement._text import number, tr
 from supportpolicy.i18n import N_
 
@@ -23,21 +22,12 @@ __all__ = ["DEFAULT_SOW_THRESHOLD", "Route", "Routing", "route", "routing"]
 DEFAULT_SOW_THRESHOLD = Decimal(8)
 """Hours above which a Statement of Work is needed (document 000)."""
 
-_LABELS = {
-    "statement-of-work": N_("Statement of Work"),
-    "purchase-hours": N_("Purchase approved hours"),
-}
 
-
-class Route(enum.Enum):
+class Route(Labelled):
     """How an implementation request proceeds once the delivery team has estimated it."""
 
-    STATEMENT_OF_WORK = "statement-of-work"
-    PURCHASE_HOURS = "purchase-hours"
-
-    def label(self, locale: object = "en") -> str:
-        """The route's localized name."""
-        return tr(locale).gettext(_LABELS[self.value])
+    STATEMENT_OF_WORK = "statement-of-work", N_("Statement of Work")
+    PURCHASE_HOURS = "purchase-hours", N_("Purchase approved hours")
 
 
 def _hours(value: object, name: str) -> Decimal:

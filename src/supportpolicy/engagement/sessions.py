@@ -9,13 +9,12 @@ session; the two are not linked, and the ledger needs no link (see ``statement``
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import attrs
 
 from supportpolicy import _coerce
+from supportpolicy._render import Labelled
 from supportpolicy.engagement._months import DEFAULT_TIMEZONE, zone
-from supportpolicy.engagement._text import tr
 from supportpolicy.errors import InvalidTypeError
 from supportpolicy.i18n import N_
 
@@ -24,23 +23,13 @@ __all__ = ["MAX_SESSION_MINUTES", "Session", "SessionStatus", "Violation", "Viol
 MAX_SESSION_MINUTES = 24 * 60
 """Longest duration a session value may carry at all (longer input is impossible)."""
 
-_STATUS_LABELS = {
-    "held": N_("held"),
-    "cancelled-by-customer": N_("cancelled by the customer"),
-    "cancelled-by-tam": N_("cancelled by the TAM"),
-}
 
-
-class SessionStatus(enum.Enum):
+class SessionStatus(Labelled):
     """What became of an appointment."""
 
-    HELD = "held"
-    CANCELLED_BY_CUSTOMER = "cancelled-by-customer"
-    CANCELLED_BY_TAM = "cancelled-by-tam"
-
-    def label(self, locale: object = "en") -> str:
-        """The status's localized name."""
-        return tr(locale).gettext(_STATUS_LABELS[self.value])
+    HELD = "held", N_("held")
+    CANCELLED_BY_CUSTOMER = "cancelled-by-customer", N_("cancelled by the customer")
+    CANCELLED_BY_TAM = "cancelled-by-tam", N_("cancelled by the TAM")
 
 
 def _status(value: object) -> SessionStatus:
@@ -84,30 +73,32 @@ class Session:
         return self.status is SessionStatus.HELD
 
 
-_VIOLATION_TEXTS = {
-    "too-long": N_("The session of {at} lasted {minutes} minutes; sessions last at most {limit}."),
-    "outside-month": N_(
-        "The session of {at} lies outside {month}; it belongs to that month's statement "
-        "and is not counted here."
-    ),
-    "rescheduled-outside-month": N_(
-        "The session of {at} lies after {month}, which has a session the customer "
-        "cancelled; a customer's cancellation may be rescheduled only within the month "
-        "of the original appointment, so it is forfeited."
-    ),
-    "review-not-held": N_(
-        "The session of {at} is marked as the quarterly review but was not held."
-    ),
-}
-
-
-class ViolationKind(enum.Enum):
+class ViolationKind(Labelled):
     """The rules of 003 a month's sessions can break."""
 
-    TOO_LONG = "too-long"
-    OUTSIDE_MONTH = "outside-month"
-    RESCHEDULED_OUTSIDE_MONTH = "rescheduled-outside-month"
-    REVIEW_NOT_HELD = "review-not-held"
+    TOO_LONG = (
+        "too-long",
+        N_("The session of {at} lasted {minutes} minutes; sessions last at most {limit}."),
+    )
+    OUTSIDE_MONTH = (
+        "outside-month",
+        N_(
+            "The session of {at} lies outside {month}; it belongs to that month's statement "
+            "and is not counted here."
+        ),
+    )
+    RESCHEDULED_OUTSIDE_MONTH = (
+        "rescheduled-outside-month",
+        N_(
+            "The session of {at} lies after {month}, which has a session the customer "
+            "cancelled; a customer's cancellation may be rescheduled only within the month "
+            "of the original appointment, so it is forfeited."
+        ),
+    )
+    REVIEW_NOT_HELD = (
+        "review-not-held",
+        N_("The session of {at} is marked as the quarterly review but was not held."),
+    )
 
 
 @attrs.frozen
@@ -122,7 +113,6 @@ class Violation:
     def explain(self, locale: object = "en", timezone: str = DEFAULT_TIMEZONE) -> str:
         """The violation in words, the session time shown in *timezone*."""
         when = self.session.at.astimezone(zone(timezone)).isoformat(" ", "minutes")
-        text = tr(locale).gettext(_VIOLATION_TEXTS[self.kind.value])
-        return text.format(
+        return self.kind.label(locale).format(
             at=when, minutes=self.session.minutes, limit=self.limit, month=self.month
         )

@@ -11,7 +11,6 @@ threshold (otherwise hours are bought, not put in a SOW).
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from decimal import Decimal
 
@@ -19,6 +18,7 @@ import attrs
 
 from supportpolicy import _coerce
 from supportpolicy._frozen import frozen_map
+from supportpolicy._render import Labelled
 from supportpolicy.engagement._text import number, tr
 from supportpolicy.engagement.routing import DEFAULT_SOW_THRESHOLD
 from supportpolicy.errors import InvalidTypeError, InvalidValueError
@@ -26,69 +26,48 @@ from supportpolicy.i18n import N_
 
 __all__ = ["Phase", "SowProblem", "StatementOfWork", "Travel", "statement_of_work"]
 
-_PHASE_LABELS = {
-    "qa-sessions": N_("Q&A sessions"),
-    "business-blueprint": N_("Business blueprint support"),
-    "prototyping": N_("Prototyping with assessment sessions"),
-    "refining": N_("Refining sessions"),
-    "final-review": N_("Final review before end-user training"),
-    "customization-specification": N_("Support in defining customization specifications"),
-}
 
-_TRAVEL_LABELS = {
-    "not-applicable": N_("no travel expenses"),
-    "at-cost": N_("travel expenses billed at cost"),
-    "fixed-amount": N_("travel expenses as a fixed amount"),
-}
-
-_PROBLEM_TEXTS = {
-    "not-needed": N_(
-        "The estimate of {estimate} hours is not above {threshold} hours: buy the hours "
-        "instead of signing a Statement of Work."
-    ),
-    "total-mismatch": N_(
-        "The phases add up to {total} hours, but the estimate is {estimate} hours."
-    ),
-}
-
-
-class Phase(enum.Enum):
+class Phase(Labelled):
     """A project phase a consultant supports, in the order of document 000."""
 
-    QA_SESSIONS = "qa-sessions"
-    BUSINESS_BLUEPRINT = "business-blueprint"
-    PROTOTYPING = "prototyping"
-    REFINING = "refining"
-    FINAL_REVIEW = "final-review"
-    CUSTOMIZATION_SPECIFICATION = "customization-specification"
+    QA_SESSIONS = "qa-sessions", N_("Q&A sessions")
+    BUSINESS_BLUEPRINT = "business-blueprint", N_("Business blueprint support")
+    PROTOTYPING = "prototyping", N_("Prototyping with assessment sessions")
+    REFINING = "refining", N_("Refining sessions")
+    FINAL_REVIEW = "final-review", N_("Final review before end-user training")
+    CUSTOMIZATION_SPECIFICATION = (
+        "customization-specification",
+        N_("Support in defining customization specifications"),
+    )
 
     @property
     def optional(self) -> bool:
         """Only customization-specification support depends on the project's needs."""
         return self is Phase.CUSTOMIZATION_SPECIFICATION
 
-    def label(self, locale: object = "en") -> str:
-        """The phase's localized name."""
-        return tr(locale).gettext(_PHASE_LABELS[self.value])
 
-
-class Travel(enum.Enum):
+class Travel(Labelled):
     """The travel-expense arrangement of a Statement of Work."""
 
-    NOT_APPLICABLE = "not-applicable"
-    AT_COST = "at-cost"
-    FIXED_AMOUNT = "fixed-amount"
-
-    def label(self, locale: object = "en") -> str:
-        """The arrangement's localized name."""
-        return tr(locale).gettext(_TRAVEL_LABELS[self.value])
+    NOT_APPLICABLE = "not-applicable", N_("no travel expenses")
+    AT_COST = "at-cost", N_("travel expenses billed at cost")
+    FIXED_AMOUNT = "fixed-amount", N_("travel expenses as a fixed amount")
 
 
-class SowProblem(enum.Enum):
+class SowProblem(Labelled):
     """What can be wrong with a Statement of Work."""
 
-    NOT_NEEDED = "not-needed"
-    TOTAL_MISMATCH = "total-mismatch"
+    NOT_NEEDED = (
+        "not-needed",
+        N_(
+            "The estimate of {estimate} hours is not above {threshold} hours: buy the hours "
+            "instead of signing a Statement of Work."
+        ),
+    )
+    TOTAL_MISMATCH = (
+        "total-mismatch",
+        N_("The phases add up to {total} hours, but the estimate is {estimate} hours."),
+    )
 
 
 def _phase_hours(value: Mapping[Phase, Decimal]) -> Mapping[Phase, Decimal]:
@@ -140,7 +119,7 @@ class StatementOfWork:
             "threshold": number(self.threshold, locale),
             "total": number(self.total, locale),
         }
-        lines.extend(t.gettext(_PROBLEM_TEXTS[p.value]).format(**values) for p in self.problems)
+        lines.extend(p.label(locale).format(**values) for p in self.problems)
         return "\n".join(lines)
 
 

@@ -6,7 +6,6 @@ The tiers are data: the preset ``presets/tam.toml`` holds document 003's four ti
 
 from __future__ import annotations
 
-import enum
 import functools
 import os
 from collections.abc import Mapping
@@ -26,29 +25,19 @@ __all__ = ["Cadence", "TamTier", "TierSet", "load_tiers", "tam_tier", "tam_tiers
 
 _PACKAGE = "supportpolicy.engagement"
 
-_CADENCE_LABELS = {
-    "none": N_("no working sessions"),
-    "weekly": N_("weekly"),
-    "alternate-weeks": N_("every other week"),
-    "monthly": N_("once a month"),
-}
 
-
-class Cadence(Labelled, enum.Enum):
+class Cadence(Labelled):
     """How a tier's working sessions are spread over a month."""
 
-    NONE = "none"
-    WEEKLY = "weekly"
-    ALTERNATE_WEEKS = "alternate-weeks"
-    MONTHLY = "monthly"
+    NONE = "none", N_("no working sessions")
+    WEEKLY = "weekly", N_("weekly")
+    ALTERNATE_WEEKS = "alternate-weeks", N_("every other week")
+    MONTHLY = "monthly", N_("once a month")
 
     @property
     def step_days(self) -> int:
         """Days between two scheduled sessions (0 when there are none)."""
         return {"none": 0, "weekly": 7, "alternate-weeks": 14, "monthly": 28}[self.value]
-
-
-Cadence.__domain__, Cadence.__labels__ = "engagement", _CADENCE_LABELS
 
 
 def _name_table(value: str | Mapping[str, str]) -> str | Mapping[str, str]:
@@ -117,9 +106,7 @@ class TierSet(Shown):
             raise InvalidTypeError(f"tier must be a name such as 'a', got {type(key).__name__}")
         found = self.tiers.get(key.strip().lower())
         if found is None:
-            raise UnknownNameError(
-                f"unknown tier {shown(key)}; accepted: {', '.join(self.tiers)}"
-            )
+            raise UnknownNameError(f"unknown tier {shown(key)}; accepted: {', '.join(self.tiers)}")
         return found
 
     def _facts(self) -> Facts:

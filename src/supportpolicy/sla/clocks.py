@@ -8,7 +8,6 @@ instants, elapsed fraction) is computed when asked, so evaluating stays fast.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 import attrs
 
@@ -25,22 +24,14 @@ from supportpolicy.sla.targets import Metric, StartReason
 __all__ = ["Clock", "State", "Warning"]
 
 
-class State(Labelled, enum.Enum):
+class State(Labelled):
     """Where an SLA clock stands."""
 
-    RUNNING = "running"
-    PAUSED = "paused"
-    MET = "met"
-    BREACHED = "breached"
+    RUNNING = "running", N_("running")
+    PAUSED = "paused", N_("paused")
+    MET = "met", N_("met")
+    BREACHED = "breached", N_("breached")
 
-
-_STATE_LABELS = {
-    "running": N_("running"),
-    "paused": N_("paused"),
-    "met": N_("met"),
-    "breached": N_("breached"),
-}
-State.__domain__, State.__labels__ = "sla", _STATE_LABELS
 
 Warning = tuple[Threshold, dt.datetime]
 """A warning: its threshold and the instant it is crossed."""

@@ -12,6 +12,7 @@ import enum
 import attrs
 
 from supportpolicy import _coerce, _limits
+from supportpolicy._render import Labelled
 from supportpolicy.i18n import N_, translator
 
 __all__ = ["Metric", "StartReason", "Target", "Unit"]
@@ -25,30 +26,18 @@ class Unit(enum.Enum):
     BUSINESS_DAYS = "business_days"
 
 
-class Metric(enum.Enum):
+class Metric(Labelled):
     """Which SLA clock (semantics.md, "SLA clocks"): time to first reaction, to
-    resolution, to the next reply after a customer message, or between updates."""
+    resolution, to the next reply after a customer message, or between updates.
 
-    REACTION = "reaction"
-    RESOLUTION = "resolution"
-    NEXT_REPLY = "next_reply"
-    PERIODIC_UPDATE = "periodic_update"
+    >>> Metric.RESOLUTION.label("de")
+    'Lösung'
+    """
 
-    def label(self, locale: str = "en") -> str:
-        """The localized name of the clock.
-
-        >>> Metric.RESOLUTION.label("de")
-        'Lösung'
-        """
-        return translator(locale, "sla").gettext(_METRIC_LABELS[self.value])
-
-
-_METRIC_LABELS = {
-    "reaction": N_("reaction"),
-    "resolution": N_("resolution"),
-    "next_reply": N_("next reply"),
-    "periodic_update": N_("periodic update"),
-}
+    REACTION = "reaction", N_("reaction")
+    RESOLUTION = "resolution", N_("resolution")
+    NEXT_REPLY = "next_reply", N_("next reply")
+    PERIODIC_UPDATE = "periodic_update", N_("periodic update")
 
 
 class StartReason(enum.Enum):

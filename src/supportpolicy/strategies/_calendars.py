@@ -146,28 +146,14 @@ def draw_calendar(
         country=country,
         subdiv=subdiv,
         closed=frozenset(closed),
-        opened=frozenset(opened),
-        extra=extra,
+        open=frozenset(opened),
+        extra_day_hours=extra,
     )
 
 
-@functools.lru_cache(maxsize=512)
-def _built(
-    zone: str,
-    hours: str,
-    *,
-    country: str | None,
-    subdiv: str | None,
-    closed: frozenset[dt.date],
-    opened: frozenset[dt.date],
-    extra: str | None,
-) -> sla.Calendar:
-    """The calendar of these parts, built once (calendars are immutable values, and
-    hypothesis redraws the same parts often while it searches and shrinks)."""
-    return sla.calendar(
-        zone, hours, country=country, subdiv=subdiv, closed=closed, open=opened,
-        extra_day_hours=extra,
-    )  # fmt: skip
+_built = functools.lru_cache(maxsize=512)(sla.calendar)
+""":func:`sla.calendar`, each calendar built once: calendars are immutable values, and
+hypothesis redraws the same parts often while it searches and shrinks."""
 
 
 @st.composite
