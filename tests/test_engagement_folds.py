@@ -21,7 +21,7 @@ BETWEEN = dt.datetime(2026, 11, 1, 1, 45, tzinfo=NY, fold=0)  # EDT, after FIRST
 
 
 def test_a_session_held_after_as_of_in_real_time_is_refused() -> None:
-    # 003: only sessions that started by as_of can be held in a statement so far.
+    # 003: only sessions that started before as_of can be held in a statement so far.
     with pytest.raises(errors.InvalidValueError, match="after as_of"):
         engagement.tam_statement("a", "2026-11", [engagement.Session(SECOND)], as_of=BETWEEN)
 

@@ -210,7 +210,7 @@ def test_held_sessions_and_as_of_in_the_spring_gap_compare_in_real_time(
     as_of = dt.datetime(2026, 3, 8, 3, as_of_minute, tzinfo=NY)
     held = [Session(at)]
     if at.astimezone(dt.UTC) >= as_of.astimezone(dt.UTC):  # a session at as_of is refused
-        with pytest.raises(errors.InvalidValueError, match="lies after as_of"):
+        with pytest.raises(errors.InvalidValueError, match="at or after as_of"):
             engagement.tam_statement("b", (2026, 3), held, 0, as_of)
     else:
         assert engagement.tam_statement("b", (2026, 3), held, 0, as_of).held == 1

@@ -250,8 +250,8 @@ def tam_statement(
     for s in inside:
         if s.held and not closed and cut is not None and utc(s.at) >= utc(cut):
             raise InvalidValueError(
-                f"session at {s.at.isoformat()} is marked held but lies after as_of "
-                f"{cut.isoformat()}; only sessions that started by as_of can be held"
+                f"session at {s.at.isoformat()} is marked held but starts at or after as_of "
+                f"{cut.isoformat()}; only a session that started before as_of can be held"
             )
         if s.minutes > chosen.max_minutes:
             violations.append(Violation(ViolationKind.TOO_LONG, s, label, chosen.max_minutes))
