@@ -523,3 +523,21 @@ def test_the_range_texts_state_the_bounds() -> None:
     for text, latest in ((_limits.RANGE_TEXT, _limits.LATEST),
                          (_limits.CLOCK_RANGE_TEXT, _limits.LATEST_RESULT)):  # fmt: skip
         assert text == f"{_limits.EARLIEST:%Y-%m-%d} to {latest - day:%Y-%m-%d} (UTC)"
+
+
+@FAST
+@given(
+    zone=st.sampled_from(["Etc/GMT+12", "America/New_York", "UTC", "Europe/Moscow",
+                          "Pacific/Kiritimati", "Australia/Lord_Howe"]),
+    instant=st.datetimes(dt.datetime(2400, 12, 30), dt.datetime(2401, 1, 1, 23, 59),
+                         timezones=st.just(dt.UTC)),
+)  # fmt: skip
+def test_the_clock_takes_an_instant_exactly_when_its_local_year_is_2400_or_earlier(
+    zone: str, instant: dt.datetime
+) -> None:
+    cal = sla.calendar(zone, "24x7")
+    if instant.astimezone(ZoneInfo(zone)).year <= 2400:
+        assert sla.is_open(cal, instant)
+        assert sla.business_time_between(cal, instant, instant) == dt.timedelta(0)
+    else:
+        _refused(lambda: sla.is_open(cal, instant), instant.isoformat(), "local year 2401")

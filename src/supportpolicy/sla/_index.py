@@ -248,16 +248,26 @@ class YearIndex(YearCache[Segment]):
         return dt.timedelta(minutes=minutes), count + days + 1, days
 
     def locate(self, instant: dt.datetime) -> tuple[int, Segment]:
-        """The local year holding UTC *instant*, and its segment."""
-        year = instant.year
+        """The local year holding UTC *instant*, and its segment.
+
+        Near the ends the UTC year may lie outside the clock's years while the local one
+        does not (2401-01-01 05:00 UTC is still 2400 in New York), so the search starts
+        inside; an instant whose local year is outside is refused, naming it.
+        """
+        year = min(max(instant.year, MIN_YEAR), MAX_YEAR)
         segment = self.year(year)
         if instant < segment.lo:
             year -= 1
-            segment = self.year(year)
         elif instant >= segment.hi:
             year += 1
-            segment = self.year(year)
-        return year, segment
+        else:
+            return year, segment
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise InvalidValueError(
+                f"{instant.isoformat()} lies in the local year {year} of {self.tz}; "
+                f"accepted: instants of the local years {MIN_YEAR} to {MAX_YEAR}"
+            )
+        return year, self.year(year)
 
 
 def _closed(day: dt.date) -> tuple[Interval, ...]:
