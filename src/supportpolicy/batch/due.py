@@ -113,13 +113,9 @@ def _on(kernel: Kernel, target: Target, cal: Calendar, values: Array) -> Callabl
 
 
 def deadlines(
-    plan: Plan | str,
-    metric: Metric | str,
-    priorities: object,
-    starts: object,
-    *,
+    plan: Plan | str, metric: Metric | str, priorities: object, starts: object, *,
     progress: Progress | None = None,
-) -> Any:
+) -> Any:  # fmt: skip
     """The due instant of *metric* for each row: a clock started at *starts*, unpaused
     (see the module docstring).
 
@@ -160,13 +156,9 @@ def _warning(threshold: Threshold) -> Kernel:
 
 
 def warnings(
-    plan: Plan | str,
-    metric: Metric | str,
-    priorities: object,
-    starts: object,
-    *,
+    plan: Plan | str, metric: Metric | str, priorities: object, starts: object, *,
     progress: Progress | None = None,
-) -> Any:
+) -> Any:  # fmt: skip
     """The warning instants of *metric* for each row, one column per threshold of
     ``plan.warn[metric]`` in the plan's order, keyed ``threshold.short()``: a dict of
     columns of the input's kind (a DataFrame for pandas input). NaT where the priority
