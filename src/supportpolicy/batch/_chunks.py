@@ -101,9 +101,7 @@ def _renamed(error: SupportPolicyError, positions: Array) -> SupportPolicyError 
     return type(error)(f"row {int(positions[row])}: {reason}")
 
 
-def fill(
-    out: Array, rows: Array, compute: Callable[[Array], Array], track: Tracker | None
-) -> None:
+def fill(out: Array, rows: Array, compute: Callable[[Array], Array], track: Tracker | None) -> None:
     """``out[rows] = compute(rows)``, in chunks of :data:`CHUNK` rows, each reported to
     *track* (if any): *rows* is a boolean mask of *out*, and ``compute(positions)`` the
     results of the rows at those positions. A row's error names its position in *out*."""

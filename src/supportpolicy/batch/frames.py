@@ -131,7 +131,8 @@ def _values(values: object) -> list[Shown]:
                 )
         return items
     raise InvalidTypeError(
-        f"frame() takes a value of the library or a list of them, got {type(values).__name__}"
+        "frame() takes a value of the library, a list of them or a mapping of ticket id "
+        f"to value, got {type(values).__name__}"
     )
 
 
