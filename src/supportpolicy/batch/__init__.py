@@ -7,7 +7,10 @@ Columns are numpy ``datetime64`` arrays (UTC), tz-aware pandas Series or
 DatetimeIndex, or lists of aware datetimes; a result is of the same kind (numpy: UTC
 ``datetime64[us]``; pandas: a Series in the calendar's timezone; list: aware datetimes
 in that timezone). NaT in gives NaT out. Results are those of the scalar functions of
-:mod:`supportpolicy.sla`, exactly. See docs/batch.md.
+:mod:`supportpolicy.sla`, exactly. Every function takes an optional keyword
+``progress``, a :data:`supportpolicy.reports.Progress` called as ``progress(done,
+total)`` while a big column is worked in chunks (:mod:`supportpolicy.batch.clock`).
+See docs/batch.md.
 """
 
 from supportpolicy.batch.clock import (

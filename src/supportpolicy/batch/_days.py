@@ -13,7 +13,7 @@ limit, before 1900) go to the scalar function.
 from __future__ import annotations
 
 from supportpolicy._limits import EARLIEST
-from supportpolicy.batch._kernels import LIMIT, cal_arg, grown, scalar, span
+from supportpolicy.batch._kernels import LIMIT, begun, cal_arg, grown, scalar, span
 from supportpolicy.batch._np import np
 from supportpolicy.batch._tables import Array, micros_of, table
 from supportpolicy.sla._index import HORIZON_YEARS, SKETCH_DAYS
@@ -27,11 +27,9 @@ _EARLIEST = micros_of(EARLIEST)
 
 def add_days(cal: Calendar, a: Array, n: Array) -> Array:
     """``add_business_days`` on every row (no missing values; counts within the limit)."""
-    out = np.empty(len(a), dtype=np.int64)
+    out, zero = begun(a, n)
     if not len(a):
         return out
-    zero = n == 0
-    out[zero] = a[zero]
     slow = ~zero & (np.abs(n) > SKETCH_DAYS)
     for rows, kernel in ((~zero & ~slow & (n > 0), _forward), (~zero & ~slow & (n < 0), _back)):
         if bool(rows.any()):
@@ -83,7 +81,5 @@ def _back(cal: Calendar, a: Array, n: Array) -> tuple[Array, Array]:
     target = tab.day_cum[m] + tab.day_len[m] - np.minimum(rest, tab.day_len[m])
     result = tab.latest(target)
     back = tab.year_of(a) - tab.day_year[m]
-    unsure = (
-        ~inside | (target >= tab.cum_end[-1]) | (back > HORIZON_YEARS) | (result < _EARLIEST)
-    )
+    unsure = ~inside | (target >= tab.cum_end[-1]) | (back > HORIZON_YEARS) | (result < _EARLIEST)
     return result, unsure

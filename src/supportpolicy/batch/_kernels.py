@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from supportpolicy import _limits
+from supportpolicy.batch._chunks import row_error
 from supportpolicy.batch._np import np
 from supportpolicy.batch._tables import EPOCH, Array, Table, micros_of, sketch_work, table
 from supportpolicy.errors import SupportPolicyError
@@ -24,7 +25,9 @@ from supportpolicy.sla import clock
 from supportpolicy.sla._index import HORIZON_YEARS, MAX_YEAR, SKETCH_DURATION, YearIndex
 from supportpolicy.sla.calendars import Calendar
 
-__all__ = ["add", "between", "is_open", "next_opening", "scalar", "span", "utc_year"]
+__all__ = [
+    "add", "begun", "between", "is_open", "next_opening", "scalar", "span", "utc_year",
+]  # fmt: skip
 
 _US = dt.timedelta(microseconds=1)
 SKETCH_US = SKETCH_DURATION // _US
@@ -44,17 +47,16 @@ def span(*columns: Array) -> tuple[int, int]:
     )
 
 
-def scalar(
-    out: Array, rows: Array, call: Callable[..., object], *columns: Array
-) -> None:
+def scalar(out: Array, rows: Array, call: Callable[..., object], *columns: Array) -> None:
     """Fill ``out[rows]`` from the scalar *call* on those rows' values (instants given
-    as aware UTC datetimes, durations as timedeltas); an error names the row."""
+    as aware UTC datetimes, durations as timedeltas); an error names the row
+    (:func:`~supportpolicy.batch._chunks.row_error`)."""
     for i in np.flatnonzero(rows).tolist():
         args = [_READ[kind](c[i]) for kind, c in columns]
         try:
             result = call(*args)
         except SupportPolicyError as error:
-            raise type(error)(f"row {i}: {error}") from None
+            raise row_error(error, i) from None
         if isinstance(result, dt.datetime):
             out[i] = micros_of(result)
         elif isinstance(result, dt.timedelta):
@@ -79,13 +81,20 @@ def grown(index: YearIndex, first: int, last: int, cap: int) -> int | None:
     return min(cap, MAX_YEAR, last + max(2, last - first))
 
 
+def begun(a: Array, amounts: Array) -> tuple[Array, Array]:
+    """The result column of an add kernel, its rows of a zero amount filled (the start
+    itself), and the mask of those rows."""
+    out = np.empty(len(a), dtype=np.int64)
+    zero = amounts == 0
+    out[zero] = a[zero]
+    return out, zero
+
+
 def add(cal: Calendar, a: Array, d: Array) -> Array:
     """``add_business_time`` on every row (no missing values; durations >= 0)."""
-    out = np.empty(len(a), dtype=np.int64)
+    out, zero = begun(a, d)
     if not len(a):
         return out
-    zero = d == 0
-    out[zero] = a[zero]
     fast = ~zero & (d <= SKETCH_US)
     slow = ~zero & ~fast
     if not len(table(cal.index, *span(a)).starts):  # never open near the starts

@@ -27,11 +27,13 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from supportpolicy import _coerce
-from supportpolicy.batch import _columns, _kernels
+from supportpolicy.batch import _chunks, _columns, _kernels
+from supportpolicy.batch._chunks import Tracker
 from supportpolicy.batch._days import add_days
 from supportpolicy.batch._np import np, pandas
 from supportpolicy.batch._tables import NAT, Array
 from supportpolicy.errors import InvalidValueError
+from supportpolicy.reports.measures import Progress
 from supportpolicy.sla import clock
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.metrics import Threshold
@@ -83,10 +85,16 @@ def _columns_of(
 
 
 def _fill(
-    plan: Plan, metric: Metric, column: _columns.Column, prio: tuple[Array, Array],
+    plan: Plan,
+    metric: Metric,
+    column: _columns.Column,
+    prio: tuple[Array, Array],
     kernel: Kernel,
+    *,
+    track: Tracker | None,
 ) -> Array:
-    """One kernel call per distinct priority with a target; NaT elsewhere."""
+    """The kernel on the rows of each distinct priority with a target, in chunks
+    (reported to *track*); NaT elsewhere."""
     out = np.full(len(column.values), NAT, dtype=np.int64)
     targets = TARGETS[metric](plan)
     prio, rows = prio
@@ -94,21 +102,32 @@ def _fill(
         target = targets[p - 1]
         if target is None:
             continue
-        mine = rows & (prio == p)
-        out[mine] = kernel(target, plan.calendar_for(target), column.values[mine])
+        compute = _on(kernel, target, plan.calendar_for(target), column.values)
+        _chunks.fill(out, rows & (prio == p), compute, track)
     return out
 
 
-def deadlines(plan: Plan | str, metric: Metric | str, priorities: object, starts: object) -> Any:
+def _on(kernel: Kernel, target: Target, cal: Calendar, values: Array) -> Callable[[Array], Array]:
+    """*kernel* on the rows of *values* it is given (a mask or positions)."""
+    return lambda rows: kernel(target, cal, values[rows])
+
+
+def deadlines(
+    plan: Plan | str, metric: Metric | str, priorities: object, starts: object, *,
+    progress: Progress | None = None,
+) -> Any:  # fmt: skip
     """The due instant of *metric* for each row: a clock started at *starts*, unpaused
     (see the module docstring).
 
     *priorities* is one priority (1-4) for every row or a column of them, of the same
-    kind and length as *starts*.
+    kind and length as *starts*. *progress* as in :mod:`supportpolicy.batch.clock`,
+    over the rows.
     """
+    _chunks.checked(progress)
     the_plan, which, column, prio, rows = _columns_of(plan, metric, priorities, starts)
-    out = _fill(the_plan, which, column, (prio, rows), _due)
-    return _columns.instants_out(column, out, the_plan.calendar.tz)
+    track = _chunks.tracker(progress, len(column.values))
+    out = _fill(the_plan, which, column, (prio, rows), _due, track=track)
+    return _chunks.finished(track, _columns.instants_out(column, out, the_plan.calendar.tz))
 
 
 def _warning(threshold: Threshold) -> Kernel:
@@ -136,29 +155,40 @@ def _warning(threshold: Threshold) -> Kernel:
     return kernel
 
 
-def warnings(plan: Plan | str, metric: Metric | str, priorities: object, starts: object) -> Any:
+def warnings(
+    plan: Plan | str, metric: Metric | str, priorities: object, starts: object, *,
+    progress: Progress | None = None,
+) -> Any:  # fmt: skip
     """The warning instants of *metric* for each row, one column per threshold of
     ``plan.warn[metric]`` in the plan's order, keyed ``threshold.short()``: a dict of
     columns of the input's kind (a DataFrame for pandas input). NaT where the priority
-    or the start is missing or the plan sets no target.
+    or the start is missing or the plan sets no target. *progress* as in
+    :mod:`supportpolicy.batch.clock`, ``total`` the rows times the thresholds.
     """
+    _chunks.checked(progress)
     the_plan, which, column, prio, rows = _columns_of(plan, metric, priorities, starts)
     zone = the_plan.calendar.tz
+    thresholds = the_plan.warn.get(which, ())
+    track = _chunks.tracker(progress, len(column.values) * len(thresholds))
     found: dict[str, Any] = {}
-    for threshold in the_plan.warn.get(which, ()):
-        out = _fill(the_plan, which, column, (prio, rows), _warning(threshold))
+    for threshold in thresholds:
+        out = _fill(the_plan, which, column, (prio, rows), _warning(threshold), track=track)
         found[threshold.short() or str(threshold)] = _columns.instants_out(column, out, zone)
     if column.kind == "pandas":
-        return pandas().DataFrame(found, index=column.index)
-    return found
+        return _chunks.finished(track, pandas().DataFrame(found, index=column.index))
+    return _chunks.finished(track, found)
 
 
-def reaction_deadlines(plan: Plan | str, priorities: object, opened: object) -> Any:
+def reaction_deadlines(
+    plan: Plan | str, priorities: object, opened: object, *, progress: Progress | None = None
+) -> Any:
     """``sla.reaction_deadline(plan, p, t).due`` for every row."""
-    return deadlines(plan, Metric.REACTION, priorities, opened)
+    return deadlines(plan, Metric.REACTION, priorities, opened, progress=progress)
 
 
-def resolution_deadlines(plan: Plan | str, priorities: object, opened: object) -> Any:
+def resolution_deadlines(
+    plan: Plan | str, priorities: object, opened: object, *, progress: Progress | None = None
+) -> Any:
     """``sla.resolution_deadline(plan, p, t).due`` for every row; NaT where the plan
     sets no resolution target for the priority."""
-    return deadlines(plan, Metric.RESOLUTION, priorities, opened)
+    return deadlines(plan, Metric.RESOLUTION, priorities, opened, progress=progress)

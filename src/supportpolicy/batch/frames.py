@@ -1,7 +1,8 @@
 """Values as one typed pandas DataFrame: a row per value, a column per record key.
 
 :func:`frame` takes what the library returns (deadlines, statuses, coverage decisions,
-TAM statements, any value with records) or a list of them, and gives the columns of
+TAM statements, any value with records), a list of them or a mapping ``{ticket id:
+value}`` (the ids become the index, named ``ticket``), and gives the columns of
 their ``to_dict()`` records with pandas types instead of JSON text. The type of a
 column follows the kind of its fact in the one renderer (:mod:`supportpolicy._render`),
 by one table (:data:`DTYPES`), never by the value's class:
@@ -36,17 +37,21 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from supportpolicy._render import Fact, Kind, Shown
+from supportpolicy.batch import _chunks
 from supportpolicy.batch._np import np, pandas
 from supportpolicy.batch._tables import NAT, micros_of
-from supportpolicy.errors import InvalidTypeError
+from supportpolicy.errors import InvalidTypeError, shown
+from supportpolicy.reports.measures import Progress
 
-__all__ = ["DTYPES", "frame"]
+__all__ = ["CHUNK", "DTYPES", "frame"]
 
 _US = dt.timedelta(microseconds=1)
+CHUNK = 1_000
+"""Values read between two calls of a progress callback (each value is Python work)."""
 
 
 def _instants(values: list[Any], facts: list[Fact]) -> Any:
@@ -98,6 +103,21 @@ DTYPES: dict[Kind, Callable[[list[Any], list[Fact]], Any]] = {
 """How a column of each fact kind becomes a pandas Series (see the module docstring)."""
 
 
+def _tickets(values: Mapping[Any, object]) -> tuple[list[Shown], list[Any]]:
+    """The values of ``{ticket id: value}`` and their ids."""
+    items: list[Shown] = []
+    keys: list[Any] = []
+    for key, item in values.items():
+        if not isinstance(item, Shown):
+            raise InvalidTypeError(
+                "frame() takes a mapping of ticket id to values of the library, got "
+                f"{type(item).__name__} for the ticket {shown(key)}"
+            )
+        items.append(item)
+        keys.append(key)
+    return items, keys
+
+
 def _values(values: object) -> list[Shown]:
     if isinstance(values, Shown):
         return [values]
@@ -111,8 +131,8 @@ def _values(values: object) -> list[Shown]:
                 )
         return items
     raise InvalidTypeError(
-        "frame() takes a value of the library or a list of them, got "
-        f"{type(values).__name__}"
+        "frame() takes a value of the library, a list of them or a mapping of ticket id "
+        f"to value, got {type(values).__name__}"
     )
 
 
@@ -120,10 +140,23 @@ def _name(key: str, kind: Kind) -> str:
     return key.removesuffix("_minutes") if kind is Kind.DURATION else key
 
 
-def frame(values: object) -> Any:
-    """One row per value, one typed column per record key (see the module docstring)."""
+def frame(values: object, *, progress: Progress | None = None) -> Any:
+    """One row per value, one typed column per record key (see the module docstring).
+
+    *values* is a value, a list of them, or a mapping ``{ticket id: value}``, whose keys
+    become the index (named ``ticket``). *progress* is called as ``progress(done,
+    total)`` after every :data:`CHUNK` values read, and ``progress(total, total)`` once,
+    last, with the frame built (see :mod:`supportpolicy.batch.clock`).
+    """
+    _chunks.checked(progress)
     pd = pandas()
-    rows = [{f.key: f for f in value._facts() if f.key is not None} for value in _values(values)]
+    items, tickets = _tickets(values) if isinstance(values, Mapping) else (_values(values), None)
+    track = _chunks.tracker(progress, len(items))
+    rows = []
+    for done, value in enumerate(items, start=1):
+        rows.append({f.key: f for f in value._facts() if f.key is not None})
+        if track is not None and done % CHUNK == 0:
+            track.advance(CHUNK)
     keys = list(dict.fromkeys(key for row in rows for key in row))
     columns = {}
     for key in keys:
@@ -131,4 +164,7 @@ def frame(values: object) -> Any:
         kinds = [f.kind for f in facts if f.value is not None]
         kind = kinds[0] if kinds else Kind.TEXT
         columns[_name(key, kind)] = DTYPES[kind]([f.value for f in facts], facts)
-    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
+    df = pd.DataFrame(columns, index=pd.RangeIndex(len(rows)))
+    if tickets is not None:
+        df.index = pd.Index(tickets, name="ticket", tupleize_cols=False)
+    return _chunks.finished(track, df)
