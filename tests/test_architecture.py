@@ -149,7 +149,7 @@ WHY = {
     "root": "nothing outside the CLI imports supportpolicy.cli",
     "strategies": "nothing outside the CLI imports supportpolicy.cli",
     "reports": "reports build on sla only: never coverage, engagement, batch or the CLI",
-    "batch": "the batch API builds on sla, coverage and engagement; only the CLI uses it",
+    "batch": "the batch API builds on sla, coverage, engagement and reports; only the CLI uses it",
 }
 
 

@@ -15,7 +15,7 @@ import numbers
 import operator
 import re
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from typing import TypeVar
 
@@ -240,6 +240,16 @@ def day(value: object, name: str = "day") -> dt.date:
         )
     _check_year(value.year, value.isoformat(), name)
     return value
+
+
+def callback(value: object, name: str, called_as: str) -> Callable[..., object] | None:
+    """*value* if it is None or callable (a progress callback, ...); else refused,
+    before any work starts. *called_as* shows the call, ``progress(done, total)``."""
+    if value is None or callable(value):
+        return value
+    raise InvalidTypeError(
+        f"{name} must be a callable, called as {called_as}, or None; got {type(value).__name__}"
+    )
 
 
 def _clip(value: object) -> object:

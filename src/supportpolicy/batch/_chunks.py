@@ -20,12 +20,12 @@ A row the scalar function refuses is named by its position in the column (0-base
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar, cast
+from typing import TypeVar
 
 from supportpolicy.batch._np import np
 from supportpolicy.batch._tables import Array
-from supportpolicy.errors import InvalidTypeError, SupportPolicyError
-from supportpolicy.reports.measures import Progress
+from supportpolicy.errors import SupportPolicyError
+from supportpolicy.reports.measures import Progress, checked_progress
 
 __all__ = ["CHUNK", "Tracker", "checked", "fill", "finished", "row_error", "tracker"]
 
@@ -38,13 +38,9 @@ _ROW = "_batch_row"
 
 
 def checked(progress: object) -> Progress | None:
-    """*progress* if it is None or callable; else an :class:`InvalidTypeError`."""
-    if progress is None or callable(progress):
-        return cast("Progress | None", progress)
-    raise InvalidTypeError(
-        "progress must be a callable, called as progress(done, total), or None; "
-        f"got {type(progress).__name__}"
-    )
+    """*progress* if it is None or callable; else an :class:`InvalidTypeError` (the
+    library's one check of a callback, :func:`supportpolicy._coerce.callback`)."""
+    return checked_progress(progress)
 
 
 class Tracker:

@@ -67,8 +67,8 @@ def add_business_time(
 ) -> Any:
     """``sla.add_business_time`` on every row: *durations* is one timedelta for all rows
     or a column of them, of the same kind and length as *starts*."""
-    index_of(cal)
     _chunks.checked(progress)
+    index_of(cal)
     column = _columns.instants(starts, "starts")
     deltas = _columns.durations(durations, "durations", column)
     track = _chunks.tracker(progress, len(column.values))
@@ -82,8 +82,8 @@ def business_time_between(
     """``sla.business_time_between`` on every row (negative where ``b < a``): numpy
     gives ``timedelta64[us]``, pandas a ``timedelta64[us]`` Series (``a``'s index), a
     sequence a list of timedeltas."""
-    index_of(cal)
     _chunks.checked(progress)
+    index_of(cal)
     first, second = _columns.instants(a, "a"), _columns.instants(b, "b")
     _columns.same_shape(first, second, ("a", "b"))
     track = _chunks.tracker(progress, len(first.values))
@@ -96,8 +96,8 @@ def add_business_days(
 ) -> Any:
     """``sla.add_business_days`` on every row: *n* is one integer or a column of them
     (negative counts go backward); a missing count gives a missing result."""
-    index_of(cal)
     _chunks.checked(progress)
+    index_of(cal)
     column = _columns.instants(starts, "starts")
     limit = MAX_BUSINESS_DAYS
     counts = _columns.counts(n, "n", column, -limit, limit)
@@ -109,8 +109,8 @@ def add_business_days(
 def is_open(cal: Calendar, instants: object, *, progress: Progress | None = None) -> Any:
     """``sla.is_open`` on every row: numpy gives a bool array (False where the instant
     is NaT), pandas a nullable ``boolean`` Series (<NA>), a sequence a list (None)."""
-    index_of(cal)
     _chunks.checked(progress)
+    index_of(cal)
     column = _columns.instants(instants, "instants")
     track = _chunks.tracker(progress, len(column.values))
     values = np.zeros(len(column.values), dtype=bool)
@@ -122,8 +122,8 @@ def is_open(cal: Calendar, instants: object, *, progress: Progress | None = None
 def next_opening(cal: Calendar, instants: object, *, progress: Progress | None = None) -> Any:
     """``sla.next_opening`` on every row: the instant itself where the calendar is
     open, else the next instant it opens."""
-    index_of(cal)
     _chunks.checked(progress)
+    index_of(cal)
     column = _columns.instants(instants, "instants")
     track = _chunks.tracker(progress, len(column.values))
     out = _apply(_kernels.next_opening, cal, (column,), track)

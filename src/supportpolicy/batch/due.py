@@ -131,7 +131,7 @@ def deadlines(
 
 
 def _warning(threshold: Threshold) -> Kernel:
-    """The kernel of one threshold (the rules of ``Clock._warning``, without pauses)."""
+    """The kernel of one threshold (the rules of ``Clock._warning_utc``, without pauses)."""
 
     def kernel(target: Target, cal: Calendar, starts: Array) -> Array:
         due = _due(target, cal, starts)

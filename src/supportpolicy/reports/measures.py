@@ -28,9 +28,11 @@ import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
+from typing import cast
 
 import attrs
 
+from supportpolicy import _coerce
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.sla import Clock, State, Status, business_time_between
 
@@ -41,8 +43,16 @@ GROUPS = ("plan", "priority", "month")
 
 Progress = Callable[[int, int], None]
 """A progress callback: called as ``progress(done, total)`` while work proceeds, with
-``0 <= done <= total``; ``done == total`` on the last call. It must return quickly and
-not raise; the command line's bar (``cli._progress``) is one."""
+``0 <= done <= total``; ``done == total`` on the last call. It should return quickly;
+an exception it raises propagates unchanged and stops the work (a way to cancel). The
+command line's bar (``cli._progress``) is one. Anything else than a callable or None
+is refused before the work starts."""
+PROGRESS_CALL = "progress(done, total)"
+
+
+def checked_progress(progress: object) -> Progress | None:
+    """*progress* if it is None or callable, else an ``InvalidTypeError``."""
+    return cast("Progress | None", _coerce.callback(progress, "progress", PROGRESS_CALL))
 
 _ZERO = dt.timedelta(0)
 
@@ -166,6 +176,7 @@ def outcomes(
     """The outcomes of *statuses* (``{ticket id: sla.evaluate(...)}``): the current
     reaction and resolution clock of each ticket. *columns* gives each ticket's own
     columns (``{ticket id: {"team": "blue"}}``) to group by."""
+    progress = checked_progress(progress)
     if not isinstance(statuses, Mapping):
         raise InvalidTypeError(
             f"statuses must be a mapping of ticket id to sla.Status, got {type(statuses).__name__}"

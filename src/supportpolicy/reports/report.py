@@ -20,6 +20,7 @@ from supportpolicy.reports.measures import (
     Outcome,
     Progress,
     Summary,
+    checked_progress,
     outcomes,
     summarize,
 )
@@ -183,6 +184,7 @@ def from_events(
 
     *progress*, if given, is called as ``progress(done, total)`` over the tickets.
     """
+    progress = checked_progress(progress)
     chosen = plan(the_plan)
     at = _coerce.aware(now, "now")
     statuses: dict[str, Status] = {}
