@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from supportpolicy import _limits, coverage, engagement, errors, i18n, sla
+from supportpolicy import _coerce, _limits, coverage, engagement, errors, i18n, sla
 
 LOADERS = {"plans": sla.load_plans, "policy": coverage.load_policy, "tiers": engagement.load_tiers}
 TMP = settings(suppress_health_check=[HealthCheck.function_scoped_fixture], deadline=None)
@@ -538,3 +538,21 @@ def test_an_unknown_request_kind_is_clipped_and_every_kind_listed(kind: str) -> 
     assert all(k.value in message for k in coverage.RequestKind)
     listed = len(", ".join(k.value for k in coverage.RequestKind))
     assert len(message) < listed + 150
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.text(st.characters(codec="ascii", exclude_characters="0123456789"), min_size=1,
+            max_size=3).map(lambda t: t * 200),
+    st.text("0123456789", min_size=300, max_size=400),
+)  # fmt: skip
+def test_a_long_text_is_called_not_a_number_or_too_big_by_what_it_is(
+    garbage: str, digits: str
+) -> None:
+    if garbage.strip():
+        with pytest.raises(errors.InvalidValueError, match="is not a number") as caught:
+            _coerce.decimal(garbage, "hours")
+        assert len(str(caught.value)) < 200
+    with pytest.raises(errors.InvalidValueError, match="out of range") as caught:
+        _coerce.decimal(digits, "hours")
+    assert len(str(caught.value)) < 200

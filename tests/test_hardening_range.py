@@ -174,7 +174,7 @@ IN_2400 = st.datetimes(dt.datetime(2399, 12, 28), dt.datetime(2400, 12, 31), tim
 @given(OUTSIDE_SHOWN)
 def test_instants_outside_the_clock_range_are_refused_by_the_clock(instant: dt.datetime) -> None:
     for call in _clock_calls(instant):
-        _refused(call, instant.isoformat()[:10], "1900-01-02 to 2401-01-01")
+        _refused(call, instant.isoformat()[:10], _limits.CLOCK_RANGE_TEXT)
 
 
 @FAST
@@ -520,9 +520,12 @@ def test_a_ticket_at_the_end_of_the_range_is_evaluated_and_explained(
 
 def test_the_range_texts_state_the_bounds() -> None:
     day = dt.timedelta(days=1)
-    for text, latest in ((_limits.RANGE_TEXT, _limits.LATEST),
-                         (_limits.CLOCK_RANGE_TEXT, _limits.LATEST_RESULT)):  # fmt: skip
-        assert text == f"{_limits.EARLIEST:%Y-%m-%d} to {latest - day:%Y-%m-%d} (UTC)"
+    stated = f"{_limits.EARLIEST:%Y-%m-%d} to {_limits.LATEST - day:%Y-%m-%d} (UTC)"
+    assert stated == _limits.RANGE_TEXT
+    # The clock's end is a local year: before LATEST_RESULT in every zone.
+    end = _limits.LATEST_RESULT - day
+    assert _limits.CLOCK_RANGE_TEXT.startswith(f"{_limits.EARLIEST:%Y-%m-%d} (UTC)")
+    assert _limits.CLOCK_RANGE_TEXT.endswith(f"local year {end.year - 1}")
 
 
 @FAST
@@ -536,8 +539,40 @@ def test_the_clock_takes_an_instant_exactly_when_its_local_year_is_2400_or_earli
     zone: str, instant: dt.datetime
 ) -> None:
     cal = sla.calendar(zone, "24x7")
-    if instant.astimezone(ZoneInfo(zone)).year <= 2400:
+    wall = instant.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    if wall.year <= 2400:
         assert sla.is_open(cal, instant)
         assert sla.business_time_between(cal, instant, instant) == dt.timedelta(0)
+    elif wall == dt.datetime(2401, 1, 1):  # the end of local 2400: a result, taken back
+        assert not sla.is_open(cal, instant)
     else:
         _refused(lambda: sla.is_open(cal, instant), instant.isoformat(), "local year 2401")
+
+
+@FAST
+@given(
+    zone=st.sampled_from(["Etc/GMT+12", "America/New_York", "UTC", "Pacific/Kiritimati",
+                          "Australia/Lord_Howe", "Europe/Moscow"]),
+    hours=st.sampled_from(["24x7", "Mon-Fri 09:00-18:00", "Mon-Sun 22:00-06:00"]),
+    start=st.datetimes(dt.datetime(2400, 12, 1), dt.datetime(2400, 12, 31, 23, 59)),
+    minutes=st.integers(0, 60 * 24 * 40),
+)  # fmt: skip
+def test_every_result_near_the_end_of_2400_is_taken_back(
+    zone: str, hours: str, start: dt.datetime, minutes: int
+) -> None:
+    # Whatever an add, a subtract or a zero amount returns, every clock function takes.
+    cal = sla.calendar(zone, hours)
+    at = start.replace(tzinfo=ZoneInfo(zone))
+    duration = dt.timedelta(minutes=minutes)
+    results = []
+    for call in (lambda: sla.add_business_time(cal, at, duration),
+                 lambda: sla.subtract_business_time(cal, at, duration),
+                 lambda: sla.add_business_days(cal, at, minutes % 3)):  # fmt: skip
+        try:
+            results.append(call())
+        except errors.InvalidValueError as exc:
+            assert "2401" in str(exc)  # the computation itself would reach 2401
+    for result in results:
+        assert sla.is_open(cal, result) in (True, False)
+        assert sla.business_time_between(cal, at, result) is not None
+        assert sla.add_business_time(cal, result, dt.timedelta(0)) == result

@@ -8,6 +8,7 @@ each pause line must carry that pause's localized reason in the order of the pau
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -24,7 +25,9 @@ MOSCOW = ZoneInfo("Europe/Moscow")
 OPENED = dt.datetime(2026, 11, 23, 9, 0, tzinfo=MOSCOW)
 REASONS = st.one_of(
     st.sampled_from(["customer", "vendor", "approval"]),
-    st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=12),
+    st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=12).filter(
+        lambda text: text != RESOLVED_GAP
+    ),
 )
 PLAN = attrs.evolve(sla.plan("premium"), pause_on={sla.Metric.RESOLUTION: frozenset({"*"})})
 
@@ -100,3 +103,37 @@ def test_reasons_must_match_the_pauses(pauses: int, reasons: int) -> None:
     with pytest.raises(InvalidValueError, match="one reason per pause") as caught:
         make()
     assert isinstance(caught.value, SupportPolicyError) and isinstance(caught.value, ValueError)
+
+
+@given(
+    st.one_of(
+        st.sampled_from(["", " ", "\t"]).map(lambda space: space + RESOLVED_GAP + space),
+        st.tuples(st.text(min_size=1, max_size=5), st.characters(categories=["Cc"]),
+                  st.text(max_size=5)).map("".join).filter(
+            lambda t: any(unicodedata.category(c) == "Cc" for c in t.strip())),
+        st.just(""), st.just("   "), st.text(min_size=101, max_size=140).filter(
+            lambda t: len(t.strip()) > 100),
+    )
+)  # fmt: skip
+def test_a_pause_reason_is_checked_in_one_place(reason: str) -> None:
+    # Reserved, empty, too long or with a control character (a line break would split
+    # the explanation): refused by the event and by a deadline's reasons alike.
+    with pytest.raises(InvalidValueError, match="accepted"):
+        sla.Paused(OPENED, reason)
+    deadline = sla.resolution_deadline("premium", 2, OPENED)
+    assert deadline is not None
+    pause = ((OPENED + dt.timedelta(hours=1), OPENED + dt.timedelta(hours=2)),)
+    if reason.strip() == RESOLVED_GAP:
+        assert attrs.evolve(deadline, pauses=pause, reasons=(RESOLVED_GAP,)).reasons
+        return
+    with pytest.raises(InvalidValueError, match="accepted"):
+        attrs.evolve(deadline, pauses=pause, reasons=(reason,))
+
+
+@given(st.one_of(st.integers(), st.none(), st.floats(), st.binary(max_size=3)))
+def test_a_deadline_reason_that_is_not_a_text_is_refused(reason: object) -> None:
+    deadline = sla.resolution_deadline("premium", 2, OPENED)
+    assert deadline is not None
+    pause = ((OPENED + dt.timedelta(hours=1), OPENED + dt.timedelta(hours=2)),)
+    with pytest.raises(SupportPolicyError, match=r"reasons\[0\] must be a str"):
+        attrs.evolve(deadline, pauses=pause, reasons=(reason,))

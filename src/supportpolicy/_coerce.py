@@ -27,14 +27,19 @@ T = TypeVar("T")
 
 
 def aware(
-    value: object, name: str = "instant", *, latest: dt.datetime = _limits.LATEST
+    value: object,
+    name: str = "instant",
+    *,
+    latest: dt.datetime = _limits.LATEST,
+    accepted: str | None = None,
 ) -> dt.datetime:
     """Return *value* if it is a timezone-aware datetime, else raise.
 
     A naive datetime is refused rather than read as UTC or local time, because either
     guess silently shifts every deadline by the offset. *latest* is the first instant
     refused (:data:`~supportpolicy._limits.LATEST_RESULT` for the clock and the
-    formatters, which take the clock's results back).
+    formatters, which take the clock's results back); *accepted* states the range in
+    a refusal, where the bound is finer than *latest* (the clock's local year).
     """
     if not isinstance(value, dt.datetime):
         raise InvalidTypeError(
@@ -45,7 +50,7 @@ def aware(
             f"{name} {value.isoformat()} is naive; pass an aware datetime, "
             "for example datetime(2026, 11, 23, 9, 0, tzinfo=ZoneInfo('Europe/Moscow'))"
         )
-    return in_range(value, name, latest=latest)
+    return in_range(value, name, latest=latest, accepted=accepted)
 
 
 _DAY = dt.timedelta(days=1)
@@ -54,7 +59,11 @@ _NAIVE_LATEST = _limits.LATEST.replace(tzinfo=None)
 
 
 def in_range(
-    value: dt.datetime, name: str = "instant", *, latest: dt.datetime = _limits.LATEST
+    value: dt.datetime,
+    name: str = "instant",
+    *,
+    latest: dt.datetime = _limits.LATEST,
+    accepted: str | None = None,
 ) -> dt.datetime:
     """Return the aware *value* if it lies in the library's range of instants, else raise.
 
@@ -69,13 +78,12 @@ def in_range(
     if not inside and (_NAIVE_EARLIEST - _DAY < wall < naive_latest + _DAY):
         inside = _limits.EARLIEST <= value < latest
     if not inside:
-        accepted = (
-            _limits.RANGE_TEXT
-            if latest is _limits.LATEST
-            else _limits.CLOCK_RANGE_TEXT
-            if latest is _limits.LATEST_RESULT
-            else f"{_limits.EARLIEST:%Y-%m-%d} to {latest - _DAY:%Y-%m-%d} (UTC)"
-        )
+        if accepted is None:
+            accepted = (
+                _limits.RANGE_TEXT
+                if latest is _limits.LATEST
+                else f"{_limits.EARLIEST:%Y-%m-%d} to {latest - _DAY:%Y-%m-%d} (UTC)"
+            )
         raise InvalidValueError(
             f"{name} {value.isoformat()} is outside the supported range; "
             f"accepted: instants from {accepted}"
@@ -176,7 +184,7 @@ def _year_and(value: object, name: str, grammar: re.Pattern[str], example: str) 
     if isinstance(value, str):
         match = grammar.match(value.strip())
         if not match:
-            raise InvalidValueError(f"{name} {_clip(value)!r} is not {example}")
+            raise InvalidValueError(f"{name} {shown(value)} is not {example}")
         return int(match[1]), int(match[2])
     if isinstance(value, tuple) and len(value) == 2:
         return integer(value[0], f"{name} year", maximum=None), integer(
@@ -190,7 +198,7 @@ def _year_and(value: object, name: str, grammar: re.Pattern[str], example: str) 
 def _check_year(year: int, value: object, name: str) -> None:
     if not _limits.MIN_YEAR <= year <= _limits.MAX_YEAR:
         raise InvalidValueError(
-            f"{name} {_clip(value)!r} is out of range; accepted: years "
+            f"{name} {shown(value)} is out of range; accepted: years "
             f"{_limits.MIN_YEAR} to {_limits.MAX_YEAR}"
         )
 
@@ -201,7 +209,7 @@ def _checked_period(
     """``(year, number)`` once the year is in range and ``1 <= number <= last``."""
     _check_year(year, value, name)
     if not 1 <= number <= last:
-        raise InvalidValueError(f"{name} {_clip(value)!r} is out of range; accepted: {accepted}")
+        raise InvalidValueError(f"{name} {shown(value)} is out of range; accepted: {accepted}")
     return year, number
 
 
@@ -252,10 +260,9 @@ def callback(value: object, name: str, called_as: str) -> Callable[..., object] 
     )
 
 
-def _clip(value: object) -> object:
-    if isinstance(value, str) and len(value) > 60:
-        return value[:57] + "..."
-    return value
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+"""The grammar of a decimal number: a long text of it is too big, of anything else not
+a number."""
 
 
 def decimal(value: object, name: str = "amount", *, allow_negative: bool = False) -> Decimal:
@@ -284,9 +291,11 @@ def decimal(value: object, name: str = "amount", *, allow_negative: bool = False
         result = Decimal(str(value))
     elif isinstance(value, str):
         text = value.strip()
-        if len(text) > _DECIMAL_TEXT_CHARS:
+        if len(text) > _DECIMAL_TEXT_CHARS and _NUMBER.fullmatch(text):
             raise _too_big(value, name)
         try:
+            if len(text) > _DECIMAL_TEXT_CHARS:
+                raise InvalidOperation
             result = Decimal(text)
         except InvalidOperation:
             raise InvalidValueError(

@@ -48,8 +48,9 @@ as the formatters show it. The clock refuses a computation that reaches local 24
 RANGE_TEXT = "1900-01-02 to 2399-12-30 (UTC)"
 """The accepted range of instants, as error messages state it."""
 
-CLOCK_RANGE_TEXT = "1900-01-02 to 2401-01-01 (UTC)"
-"""The business clock's range (to :data:`LATEST_RESULT`), as error messages state it."""
+CLOCK_RANGE_TEXT = "1900-01-02 (UTC) to the end of the local year 2400"
+"""The business clock's range, as error messages state it: up to the end of local year
+2400 in the calendar's zone (always before :data:`LATEST_RESULT` in UTC)."""
 
 MAX_DURATION = LATEST - EARLIEST
 """The longest duration accepted: no computation inside the range can use more."""

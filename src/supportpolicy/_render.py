@@ -176,13 +176,20 @@ class Labelled(enum.Enum):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        package = cls.__module__.split(".")[1:2]
-        if "__domain__" not in cls.__dict__ and package and package[0] in DOMAINS:
-            cls.__domain__ = package[0]
+        top, _, rest = cls.__module__.partition(".")
+        package = rest.split(".")[0]
+        if "__domain__" not in cls.__dict__ and top == "supportpolicy" and package in DOMAINS:
+            cls.__domain__ = package
 
     def label(self, locale: object = "en") -> str:
         """The member's label in *locale*."""
-        return translator(locale, self.__domain__).gettext(self._message)
+        domain = getattr(type(self), "__domain__", None)
+        if domain is None:
+            raise errors.InvalidTypeError(
+                f"{type(self).__name__} names no catalog domain; accepted: a class in a "
+                "package of supportpolicy, or one that sets __domain__"
+            )
+        return translator(locale, domain).gettext(self._message)
 
 
 _M = TypeVar("_M", bound=Labelled)

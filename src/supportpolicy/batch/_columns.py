@@ -25,7 +25,7 @@ from supportpolicy import _coerce, _limits
 from supportpolicy.batch._np import np, pandas, pandas_if_loaded
 from supportpolicy.batch._tables import EPOCH, NAT, Array, micros_of
 from supportpolicy.errors import InvalidTypeError, InvalidValueError, NaiveDatetimeError
-from supportpolicy.sla._index import utc_instant
+from supportpolicy.sla._instants import utc_instant
 
 __all__ = [
     "Column", "bools_out", "counts", "durations", "durations_out", "instants",

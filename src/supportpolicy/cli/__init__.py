@@ -28,13 +28,14 @@ import argparse
 import contextlib
 import io
 import os
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from typing import NoReturn
 
 from supportpolicy import __version__
 from supportpolicy.cli._common import Command, register
-from supportpolicy.errors import SupportPolicyError
+from supportpolicy.errors import SupportPolicyError, shown
 
 __all__ = ["COMMANDS", "main"]
 
@@ -106,13 +107,16 @@ COMMANDS = (
 EXIT_BAD_INPUT = 2
 EXIT_INTERNAL = 1
 EXIT_BROKEN_PIPE = 141
-_MAX_MESSAGE = 2000
+_MAX_MESSAGE = 500
+_QUOTED = re.compile(r"'([^']{41,})'")
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors: ``prog: error: message (see prog --help)``."""
 
     def error(self, message: str) -> NoReturn:
+        # argparse quotes a refused value in full: quote it as every message does.
+        message = _QUOTED.sub(lambda m: shown(m.group(1)), message)
         self.exit(EXIT_BAD_INPUT, f"{self.prog}: error: {_one_line(message)} "
                                   f"(see {self.prog} --help)\n")  # fmt: skip
 

@@ -33,7 +33,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
 from supportpolicy import _limits
-from supportpolicy._coerce import aware
 from supportpolicy.errors import InvalidValueError
 from supportpolicy.sla._years import MAX_YEAR, MAX_YEARS_KEPT, MIN_YEAR, YearCache
 
@@ -48,7 +47,6 @@ __all__ = [
     "YearIndex",
     "check_work",
     "instant_at",
-    "utc_instant",
     "wall_to_utc",
     "work",
 ]
@@ -258,7 +256,7 @@ class YearIndex(YearCache[Segment]):
         segment = self.year(year)
         if instant < segment.lo:
             year -= 1
-        elif instant >= segment.hi:
+        elif instant >= segment.hi and not (year == MAX_YEAR and instant == segment.hi):
             year += 1
         else:
             return year, segment
@@ -342,20 +340,6 @@ def combined_segment(
         midnights.append(wall_to_utc(tz, day, 0))
     midnights.append(midnights[-1] + _DAY)
     return Segment.from_intervals(lo, hi, intervals, midnights)
-
-
-def utc_instant(value: object, name: str) -> dt.datetime:
-    """*value* (an aware datetime in the clock's range, else refused) as a UTC instant.
-
-    The clock's range reaches :data:`~supportpolicy._limits.LATEST_RESULT`, so that every
-    result it gives is taken back (``business_time_between(cal, now, due)`` of a due in
-    2400). The hot path: a year strictly inside the range is inside for any offset.
-    """
-    if type(value) is dt.datetime and value.tzinfo is not None and 1900 < value.year < 2399:
-        offset = value.utcoffset()
-        if offset is not None:
-            return value.astimezone(UTC)
-    return aware(value, name, latest=_limits.LATEST_RESULT).astimezone(UTC)
 
 
 def work(segment: Segment) -> int:

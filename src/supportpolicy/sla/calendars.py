@@ -45,7 +45,8 @@ from supportpolicy.errors import (
 from supportpolicy.i18n import translator
 from supportpolicy.sla import _holidays
 from supportpolicy.sla._day_rules import dated_hours, day_options, local_hours
-from supportpolicy.sla._index import YearIndex, utc_instant
+from supportpolicy.sla._index import YearIndex
+from supportpolicy.sla._instants import utc_instant
 from supportpolicy.sla._shared import DayRules, combined_index, plain_index
 from supportpolicy.sla.calendar_views import calendar_facts, describe_calendar, explain_open
 from supportpolicy.sla.hours import Interval, WeeklyHours, parse_hours
@@ -133,7 +134,7 @@ class Calendar(Shown):
 
     def open_parts(self, instant: dt.datetime) -> tuple[Calendar, ...]:
         """The parts of a union or intersection open at *instant* (``()`` for others)."""
-        u = utc_instant(instant, "instant")
+        u = utc_instant(instant, "instant", self.tz)
         return tuple(part for part in self.parts if open_at(part.index, u))
 
     def describe(self, locale: str = "en") -> str:

@@ -47,9 +47,9 @@ from supportpolicy.sla._index import (
     YearIndex,
     check_work,
     instant_at,
-    utc_instant,
     work,
 )
+from supportpolicy.sla._instants import utc_instant
 from supportpolicy.sla.calendars import Calendar, index_of
 
 __all__ = [
@@ -116,7 +116,7 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
     A negative *duration* is refused. The result is in the calendar's timezone.
     """
     index = index_of(cal)
-    a = utc_instant(start, "start")
+    a = utc_instant(start, "start", index.tz)
     if _checked_is_zero(index, a, duration):
         return a.astimezone(index.tz)
     year, segment = index.locate(a)
@@ -126,7 +126,7 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
 def business_time_between(cal: Calendar, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
     """The open time in ``[a, b)``; negative (``-between(b, a)``) when ``b < a``."""
     index = index_of(cal)
-    ua, ub = utc_instant(a, "a"), utc_instant(b, "b")
+    ua, ub = utc_instant(a, "a", index.tz), utc_instant(b, "b", index.tz)
     if abs(ub.year - ua.year) > 2:
         years = abs(ub.year - ua.year)
         span = f"the span from {min(ua, ub).isoformat()} to {max(ua, ub).isoformat()}"
@@ -155,7 +155,7 @@ def _between(index: YearIndex, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
 def is_open(cal: Calendar, instant: dt.datetime) -> bool:
     """Whether *cal* is open at *instant* (intervals are half-open: closed at 18:00)."""
     index = index_of(cal)
-    u = utc_instant(instant, "instant")
+    u = utc_instant(instant, "instant", index.tz)
     _, segment = index.locate(u)
     i = bisect_right(segment.starts, u) - 1
     return i >= 0 and u < segment.ends[i]
@@ -164,7 +164,7 @@ def is_open(cal: Calendar, instant: dt.datetime) -> bool:
 def next_opening(cal: Calendar, instant: dt.datetime) -> dt.datetime:
     """*instant* itself if *cal* is open then, else the next instant it opens."""
     index = index_of(cal)
-    u = utc_instant(instant, "instant")
+    u = utc_instant(instant, "instant", index.tz)
     year, segment = index.locate(u)
     i = bisect_right(segment.starts, u) - 1
     if i >= 0 and u < segment.ends[i]:
@@ -190,7 +190,7 @@ def open_intervals(
     Intervals that touch (such as midnight in a 24x7 week) come merged.
     """
     index = index_of(cal)
-    a, b = utc_instant(start, "start"), utc_instant(end, "end")
+    a, b = utc_instant(start, "start", index.tz), utc_instant(end, "end", index.tz)
     if b <= a:
         return iter(())
     return _intervals(index, a, b)
@@ -238,7 +238,7 @@ def subtract_business_time(cal: Calendar, end: dt.datetime, duration: dt.timedel
     '2026-11-23T10:00:00+03:00'
     """
     index = index_of(cal)
-    t = utc_instant(end, "end")
+    t = utc_instant(end, "end", index.tz)
     if _checked_is_zero(index, t, duration):
         return t.astimezone(index.tz)
     year, segment = index.locate(t)
@@ -271,7 +271,7 @@ def previous_closing(cal: Calendar, instant: dt.datetime) -> dt.datetime:
     '2026-11-23T18:00:00+03:00'
     """
     index = index_of(cal)
-    u = utc_instant(instant, "instant")
+    u = utc_instant(instant, "instant", index.tz)
     year, segment = index.locate(u)
     first = year
     j = bisect_right(segment.ends, u) - 1

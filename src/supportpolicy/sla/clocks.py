@@ -71,7 +71,9 @@ class Clock(Shown):
     thresholds: tuple[Threshold, ...] = ()
     started: StartReason | None = attrs.field(default=None, repr=False)
     agreed: dt.datetime | None = attrs.field(default=None, repr=False)
-    _memo: dict[str, object] = attrs.field(factory=dict, eq=False, repr=False, init=False)
+    # Derived once, when first asked for (a benign race: two threads compute the same).
+    _deadline_memo: Deadline | None = attrs.field(default=None, eq=False, repr=False, init=False)
+    _due_memo: dt.datetime | None = attrs.field(default=None, eq=False, repr=False, init=False)
 
     _domain = "sla"
     _layout = "row"
@@ -79,17 +81,19 @@ class Clock(Shown):
     @property
     def deadline(self) -> Deadline:
         """The deadline behind the clock: target, calendar, pauses and due instant."""
-        found = self._memo.get("d")
+        found = self._deadline_memo
         if found is None:
-            found = self._memo["d"] = self._deadline()
-        return found  # type: ignore[return-value]
+            found = self._deadline()
+            object.__setattr__(self, "_deadline_memo", found)
+        return found
 
     @property
     def _due_utc(self) -> dt.datetime:
-        found = self._memo.get("u")
+        found = self._due_memo
         if found is None:
-            found = self._memo["u"] = _utc(self.deadline.due)
-        return found  # type: ignore[return-value]
+            found = _utc(self.deadline.due)
+            object.__setattr__(self, "_due_memo", found)
+        return found
 
     def _deadline(self) -> Deadline:
         plan = self.plan

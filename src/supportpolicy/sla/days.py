@@ -52,9 +52,9 @@ from supportpolicy.sla._index import (
     YearIndex,
     check_work,
     instant_at,
-    utc_instant,
     work,
 )
+from supportpolicy.sla._instants import utc_instant
 from supportpolicy.sla.calendars import Calendar, index_of
 
 __all__ = ["add_business_days"]
@@ -63,7 +63,7 @@ __all__ = ["add_business_days"]
 def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.datetime:
     """The instant *days* working days after *start* (see the module docstring)."""
     index = index_of(cal)
-    a = utc_instant(start, "start")
+    a = utc_instant(start, "start", index.tz)
     days = _coerce.integer(days, "days", minimum=-MAX_BUSINESS_DAYS, maximum=MAX_BUSINESS_DAYS)
     if days == 0:
         return a.astimezone(index.tz)

@@ -14,11 +14,12 @@ import attrs
 
 from supportpolicy._coerce import aware
 from supportpolicy._render import Fact, Facts, Kind, Shown
-from supportpolicy.errors import InvalidTypeError, InvalidValueError
+from supportpolicy.errors import InvalidTypeError, InvalidValueError, shown
 from supportpolicy.i18n import N_, translator
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.clock import add_business_time, business_time_between, next_opening
 from supportpolicy.sla.days import add_business_days
+from supportpolicy.sla.events import RESOLVED_GAP, pause_reason
 from supportpolicy.sla.explain import explain_deadline
 from supportpolicy.sla.plans import Plan, as_plan
 from supportpolicy.sla.priorities import Priority, as_priority
@@ -30,11 +31,19 @@ Pause = tuple[dt.datetime, dt.datetime]
 
 
 def _one_per_pause(deadline: Deadline, _: object, reasons: tuple[str, ...]) -> None:
-    if reasons and (type(reasons) is not tuple or len(reasons) != len(deadline.pauses)):
+    if not reasons:
+        return
+    if type(reasons) is not tuple or len(reasons) != len(deadline.pauses):
         raise InvalidValueError(
-            f"reasons {reasons!r} must be a tuple with one reason per pause "
+            f"reasons {shown(reasons)} must be a tuple with one reason per pause "
             f"({len(deadline.pauses)}), or empty"
         )
+    for i, reason in enumerate(reasons):
+        if reason != RESOLVED_GAP and pause_reason(reason, f"reasons[{i}]") != reason:
+            raise InvalidValueError(
+                f"reasons[{i}] {shown(reason)} has spaces around it; accepted: a pause "
+                "reason as an event gives it (stripped)"
+            )
 
 
 @attrs.frozen(repr=False)

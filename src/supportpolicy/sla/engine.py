@@ -76,14 +76,14 @@ class _Reading:
 
 
 def _read(what: Happening) -> _Reading | None:
+    if what is Happening.OTHER:
+        return None
     rules = []
     for i, metric in enumerate(_ORDER):
         rule = METRICS[metric].rule
         codes = tuple(_CODES[rule(what, r, p)] for r in (False, True) for p in (False, True))
         if any(codes):
             rules.append((i, codes))
-    if what is Happening.OTHER:
-        return None
     return _Reading(tuple(rules), _STARTS.get(what), what is Happening.AGENT_REPLY)  # type: ignore[arg-type]
 
 
@@ -141,8 +141,8 @@ class Walk:
     reasons: list[frozenset[str]] = attrs.Factory(list)  # pause reasons ("*" kept)
     targets: list[tuple[object, ...]] = attrs.Factory(list)
     warns: list[tuple[Threshold, ...]] = attrs.Factory(list)
-    tz: dt.tzinfo = dt.UTC  # the plan's timezone, and the priority's index into targets
-    rank: int = 0
+    tz: dt.tzinfo = dt.UTC  # the plan's timezone
+    rank: int = 0  # the priority's index into each metric's targets
 
     def setup(self) -> None:
         self.tz = self.plan.calendar.tz
@@ -269,7 +269,7 @@ def walk(plan: Plan | str, events: Iterable[object], now: dt.datetime) -> tuple[
     """The finished walk of *events* up to *now*, and *now* as given (checked)."""
     the_plan = plan if type(plan) is Plan else as_plan(plan)
     instant = aware(now, "now")
-    ordered, instants = ev.checked(events)
+    ordered, instants = ev.timeline_utc(events)
     opening = ordered[0]
     assert isinstance(opening, ev.Opened)
     moment = _utc(instant)

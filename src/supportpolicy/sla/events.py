@@ -9,6 +9,7 @@ valid timeline (one opening, in order, no resume without a pause) is checked by
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable
 
 import attrs
@@ -19,7 +20,6 @@ from supportpolicy.i18n import N_, translator
 from supportpolicy.sla.priorities import Priority, as_priority
 
 __all__ = [
-    "RESOLVED_GAP",
     "AgentReplied",
     "AgreedDeadline",
     "CustomerReplied",
@@ -45,9 +45,6 @@ def _utc(instant: dt.datetime) -> dt.datetime:
     """*instant* in UTC, for comparing: Python compares two datetimes that share a
     tzinfo by wall clock, ignoring ``fold``, which misorders instants in a DST fold."""
     return instant.astimezone(dt.UTC)
-
-
-_UTC = dt.UTC
 
 
 def _due(value: object) -> dt.datetime:
@@ -98,24 +95,44 @@ class Reopened(_Instant):
     __slots__ = ()
 
 
-def _reason(value: object) -> str:
+def pause_reason(value: object, name: str = "pause reason") -> str:
+    """*value* as a pause reason (stripped), else refused: the one check of a reason,
+    for events and for the reasons a :class:`~supportpolicy.sla.Deadline` carries.
+
+    A reason is a non-empty text of at most 100 characters without control characters
+    (an explanation gives one line per pause); ``resolved`` is reserved for the time a
+    ticket stayed resolved before a reopening, which clocks give that reason.
+    """
     if not isinstance(value, str):
         raise InvalidTypeError(
-            f"pause reason must be a str such as 'customer', 'vendor' or 'approval', "
+            f"{name} must be a str such as 'customer', 'vendor' or 'approval', "
             f"got {type(value).__name__}"
         )
     reason = value.strip()
-    if not reason or len(reason) > _MAX_REASON:
+    problem = (
+        "empty" if not reason
+        else "too long" if len(reason) > _MAX_REASON
+        else "a text with a control character" if any(unicodedata.category(c) == "Cc"
+                                                        for c in reason)
+        else f"reserved for the time a ticket stayed {RESOLVED_GAP}"
+        if reason == RESOLVED_GAP else None
+    )  # fmt: skip
+    if problem is not None:
         raise InvalidValueError(
-            f"pause reason {shown(value)} is {'empty' if not reason else 'too long'}; "
-            f"accepted: a non-empty text of at most {_MAX_REASON} characters"
+            f"{name} {shown(value)} is {problem}; accepted: a text of 1 to {_MAX_REASON} "
+            f"characters without control characters, other than {RESOLVED_GAP!r}"
         )
     return reason
 
 
+def _reason(value: object) -> str:
+    return pause_reason(value)
+
+
 _MAX_REASON = 100
 RESOLVED_GAP = "resolved"
-"""The reason a clock gives the time between a resolution and its reopening."""
+"""The reason a clock gives the time between a resolution and its reopening (reserved:
+no pause may be given it)."""
 _REASON_LABELS = {
     "customer": N_("waiting on the customer"),
     "vendor": N_("waiting on a vendor"),
@@ -236,11 +253,12 @@ def timeline(events: Iterable[object]) -> tuple[Event, ...]:
     reopening of a ticket that is not resolved is refused with :class:`EventError`
     naming the event. The caller's iterable is never modified.
     """
-    return checked(events)[0]
+    return timeline_utc(events)[0]
 
 
-def checked(events: Iterable[object]) -> tuple[tuple[Event, ...], list[dt.datetime]]:
-    """:func:`timeline`, with each event's instant in UTC (the engine reads both)."""
+def timeline_utc(events: Iterable[object]) -> tuple[tuple[Event, ...], list[dt.datetime]]:
+    """:func:`timeline`, and each of its events' instants in UTC, in the same order: the
+    engine's input (internal to ``sla``, so not in ``__all__``), converted once."""
     try:
         items = list(events)
     except TypeError:
@@ -254,7 +272,7 @@ def checked(events: Iterable[object]) -> tuple[tuple[Event, ...], list[dt.dateti
             raise InvalidTypeError(
                 f"event #{index} is a {type(event).__name__}; accepted: {_KINDS}"
             )
-        keyed.append((event.at.astimezone(_UTC), rank, index, event))  # type: ignore[attr-defined,arg-type]
+        keyed.append((event.at.astimezone(dt.UTC), rank, index, event))  # type: ignore[attr-defined,arg-type]
     keyed.sort()  # the index is unique: the events themselves are never compared
     ordered = [k[3] for k in keyed]
     if not ordered:

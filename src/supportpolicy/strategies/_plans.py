@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from supportpolicy import sla
 from supportpolicy.errors import InvalidValueError
-from supportpolicy.sla.events import Event
+from supportpolicy.sla.events import RESOLVED_GAP, Event
 from supportpolicy.sla.metrics import Threshold
 from supportpolicy.strategies._calendars import MAYBE_COUNTRY, calendars, draw_calendar, instants
 
@@ -96,8 +96,8 @@ _MORE_METRICS = [sla.Metric.NEXT_REPLY, sla.Metric.PERIODIC_UPDATE]
 _REASON = st.sampled_from(["customer", "vendor", "approval", "*"])
 PAUSE_REASONS = st.sampled_from(["customer", "vendor", "approval"]) | st.text(
     st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), min_size=1, max_size=30
-).filter(lambda text: bool(text.strip()))
-"""Pause reasons: the three known ones and free texts."""
+).filter(lambda text: text.strip() not in ("", RESOLVED_GAP))
+"""Pause reasons: the three known ones and free texts (not the reserved ``resolved``)."""
 
 
 def thresholds() -> st.SearchStrategy[Threshold]:
