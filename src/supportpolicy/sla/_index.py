@@ -262,8 +262,8 @@ class YearIndex(YearCache[Segment]):
             return year, segment
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise InvalidValueError(
-                f"{instant.isoformat()} lies in the local year {year} of {self.tz}; "
-                f"accepted: instants of the local years {MIN_YEAR} to {MAX_YEAR}"
+                f"instant {instant.isoformat()} lies in the local year {year} of {self.tz}; "
+                f"accepted: instants from {_limits.CLOCK_RANGE_TEXT}"
             )
         return year, self.year(year)
 

@@ -134,7 +134,7 @@ class Calendar(Shown):
 
     def open_parts(self, instant: dt.datetime) -> tuple[Calendar, ...]:
         """The parts of a union or intersection open at *instant* (``()`` for others)."""
-        u = utc_instant(instant, "instant", self.tz)
+        u = utc_instant(instant, "instant")
         return tuple(part for part in self.parts if open_at(part.index, u))
 
     def describe(self, locale: str = "en") -> str:

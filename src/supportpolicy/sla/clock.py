@@ -116,8 +116,9 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
     A negative *duration* is refused. The result is in the calendar's timezone.
     """
     index = index_of(cal)
-    a = utc_instant(start, "start", index.tz)
+    a = utc_instant(start, "start")
     if _checked_is_zero(index, a, duration):
+        index.locate(a)  # in the clock's years, as every instant it returns
         return a.astimezone(index.tz)
     year, segment = index.locate(a)
     return _at_offset(index, year, segment.offset(a) + duration, a).astimezone(index.tz)
@@ -126,7 +127,7 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
 def business_time_between(cal: Calendar, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
     """The open time in ``[a, b)``; negative (``-between(b, a)``) when ``b < a``."""
     index = index_of(cal)
-    ua, ub = utc_instant(a, "a", index.tz), utc_instant(b, "b", index.tz)
+    ua, ub = utc_instant(a, "a"), utc_instant(b, "b")
     if abs(ub.year - ua.year) > 2:
         years = abs(ub.year - ua.year)
         span = f"the span from {min(ua, ub).isoformat()} to {max(ua, ub).isoformat()}"
@@ -155,7 +156,7 @@ def _between(index: YearIndex, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
 def is_open(cal: Calendar, instant: dt.datetime) -> bool:
     """Whether *cal* is open at *instant* (intervals are half-open: closed at 18:00)."""
     index = index_of(cal)
-    u = utc_instant(instant, "instant", index.tz)
+    u = utc_instant(instant, "instant")
     _, segment = index.locate(u)
     i = bisect_right(segment.starts, u) - 1
     return i >= 0 and u < segment.ends[i]
@@ -164,7 +165,7 @@ def is_open(cal: Calendar, instant: dt.datetime) -> bool:
 def next_opening(cal: Calendar, instant: dt.datetime) -> dt.datetime:
     """*instant* itself if *cal* is open then, else the next instant it opens."""
     index = index_of(cal)
-    u = utc_instant(instant, "instant", index.tz)
+    u = utc_instant(instant, "instant")
     year, segment = index.locate(u)
     i = bisect_right(segment.starts, u) - 1
     if i >= 0 and u < segment.ends[i]:
@@ -190,7 +191,7 @@ def open_intervals(
     Intervals that touch (such as midnight in a 24x7 week) come merged.
     """
     index = index_of(cal)
-    a, b = utc_instant(start, "start", index.tz), utc_instant(end, "end", index.tz)
+    a, b = utc_instant(start, "start"), utc_instant(end, "end")
     if b <= a:
         return iter(())
     return _intervals(index, a, b)
@@ -238,8 +239,9 @@ def subtract_business_time(cal: Calendar, end: dt.datetime, duration: dt.timedel
     '2026-11-23T10:00:00+03:00'
     """
     index = index_of(cal)
-    t = utc_instant(end, "end", index.tz)
+    t = utc_instant(end, "end")
     if _checked_is_zero(index, t, duration):
+        index.locate(t)  # in the clock's years, as every instant it returns
         return t.astimezone(index.tz)
     year, segment = index.locate(t)
     first, seen = year, segment.offset(t)
@@ -271,7 +273,7 @@ def previous_closing(cal: Calendar, instant: dt.datetime) -> dt.datetime:
     '2026-11-23T18:00:00+03:00'
     """
     index = index_of(cal)
-    u = utc_instant(instant, "instant", index.tz)
+    u = utc_instant(instant, "instant")
     year, segment = index.locate(u)
     first = year
     j = bisect_right(segment.ends, u) - 1

@@ -63,9 +63,10 @@ __all__ = ["add_business_days"]
 def add_business_days(cal: Calendar, start: dt.datetime, days: int) -> dt.datetime:
     """The instant *days* working days after *start* (see the module docstring)."""
     index = index_of(cal)
-    a = utc_instant(start, "start", index.tz)
+    a = utc_instant(start, "start")
     days = _coerce.integer(days, "days", minimum=-MAX_BUSINESS_DAYS, maximum=MAX_BUSINESS_DAYS)
     if days == 0:
+        index.locate(a)  # in the clock's years, as every instant it returns
         return a.astimezone(index.tz)
     if abs(days) > SKETCH_DAYS:
         _, per_year, working = index.sketch(a.year)
