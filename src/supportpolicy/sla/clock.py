@@ -94,7 +94,9 @@ def _beyond(start: dt.datetime) -> NeverOpenError:
 
 
 def _checked_is_zero(index: YearIndex, at: dt.datetime, duration: dt.timedelta) -> bool:
-    """Check *duration* for an add or subtract from *at*; true when it is zero.
+    """Check *duration* for an add or subtract from *at*; true when it is zero (then
+    *at*, the result, is located too: it must lie in the clock's years, as every
+    instant the clock returns).
 
     A plain timedelta within the sketch bound is cheap and passes at once; any other
     value goes through :func:`supportpolicy._coerce.duration` and the work limit (the
@@ -103,6 +105,7 @@ def _checked_is_zero(index: YearIndex, at: dt.datetime, duration: dt.timedelta) 
     if type(duration) is dt.timedelta and _ZERO < duration <= SKETCH_DURATION:
         return False
     if _coerce.duration(duration, "duration") == _ZERO:
+        index.locate(at)
         return True
     open_time, per_year, _ = index.sketch(at.year)
     if open_time:
@@ -118,7 +121,6 @@ def add_business_time(cal: Calendar, start: dt.datetime, duration: dt.timedelta)
     index = index_of(cal)
     a = utc_instant(start, "start")
     if _checked_is_zero(index, a, duration):
-        index.locate(a)  # in the clock's years, as every instant it returns
         return a.astimezone(index.tz)
     year, segment = index.locate(a)
     return _at_offset(index, year, segment.offset(a) + duration, a).astimezone(index.tz)
@@ -241,7 +243,6 @@ def subtract_business_time(cal: Calendar, end: dt.datetime, duration: dt.timedel
     index = index_of(cal)
     t = utc_instant(end, "end")
     if _checked_is_zero(index, t, duration):
-        index.locate(t)  # in the clock's years, as every instant it returns
         return t.astimezone(index.tz)
     year, segment = index.locate(t)
     first, seen = year, segment.offset(t)
