@@ -291,16 +291,12 @@ def decimal(value: object, name: str = "amount", *, allow_negative: bool = False
         result = Decimal(str(value))
     elif isinstance(value, str):
         text = value.strip()
-        if len(text) > _DECIMAL_TEXT_CHARS and _NUMBER.fullmatch(text):
-            raise _too_big(value, name)
+        if len(text) > _DECIMAL_TEXT_CHARS:  # never parsed: too big, or not a number
+            raise _too_big(value, name) if _NUMBER.fullmatch(text) else _not_a_number(value, name)
         try:
-            if len(text) > _DECIMAL_TEXT_CHARS:
-                raise InvalidOperation
             result = Decimal(text)
         except InvalidOperation:
-            raise InvalidValueError(
-                f"{name} {shown(value)} is not a number; give digits such as '12.5'"
-            ) from None
+            raise _not_a_number(value, name) from None
     else:
         raise InvalidTypeError(
             f"{name} must be an int, Decimal, float or numeric string, got {type(value).__name__}"
@@ -323,6 +319,10 @@ def decimal(value: object, name: str = "amount", *, allow_negative: bool = False
 
 _DECIMAL_BOUND = 10**_limits.MAX_DECIMAL_DIGITS
 _DECIMAL_TEXT_CHARS = 3 * _limits.MAX_DECIMAL_DIGITS  # digits, sign, point and exponent
+
+
+def _not_a_number(value: object, name: str) -> InvalidValueError:
+    return InvalidValueError(f"{name} {shown(value)} is not a number; give digits such as '12.5'")
 
 
 def _too_big(value: object, name: str) -> InvalidValueError:

@@ -49,8 +49,9 @@ RANGE_TEXT = "1900-01-02 to 2399-12-30 (UTC)"
 """The accepted range of instants, as error messages state it."""
 
 CLOCK_RANGE_TEXT = "1900-01-02 (UTC) to the end of the local year 2400"
-"""The business clock's range, as error messages state it: up to the end of local year
-2400 in the calendar's zone (always before :data:`LATEST_RESULT` in UTC)."""
+"""The business clock's range, as error messages state it: up to the end of the
+calendar's year 2400 in its year index (a night shift of 2400-12-31 belongs to it), always
+before :data:`LATEST_RESULT` in UTC."""
 
 MAX_DURATION = LATEST - EARLIEST
 """The longest duration accepted: no computation inside the range can use more."""

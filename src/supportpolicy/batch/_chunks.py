@@ -25,9 +25,9 @@ from typing import TypeVar
 from supportpolicy.batch._np import np
 from supportpolicy.batch._tables import Array
 from supportpolicy.errors import SupportPolicyError
-from supportpolicy.reports.measures import Progress, checked_progress
+from supportpolicy.reports.measures import Progress
 
-__all__ = ["CHUNK", "Tracker", "checked", "fill", "finished", "row_error", "tracker"]
+__all__ = ["CHUNK", "Tracker", "fill", "finished", "row_error", "tracker"]
 
 CHUNK = 65_536
 """Rows per kernel call (read at each call, so a test may patch it)."""
@@ -35,12 +35,6 @@ CHUNK = 65_536
 T = TypeVar("T")
 _ROW = "_batch_row"
 """The attribute :func:`row_error` sets: the row of the kernel's input, and the reason."""
-
-
-def checked(progress: object) -> Progress | None:
-    """*progress* if it is None or callable; else an :class:`InvalidTypeError` (the
-    library's one check of a callback, :func:`supportpolicy._coerce.callback`)."""
-    return checked_progress(progress)
 
 
 class Tracker:
@@ -66,11 +60,10 @@ class Tracker:
         self._call(self.total, self.total)
 
 
-def tracker(progress: object, total: int) -> Tracker | None:
-    """A :class:`Tracker` of *total* rows for the callback *progress* (checked), or
-    None without one."""
-    call = checked(progress)
-    return None if call is None else Tracker(call, total)
+def tracker(progress: Progress | None, total: int) -> Tracker | None:
+    """A :class:`Tracker` of *total* rows for the callback *progress* (already checked,
+    with ``reports.measures.checked_progress``, before any work), or None without one."""
+    return None if progress is None else Tracker(progress, total)
 
 
 def finished(track: Tracker | None, result: T) -> T:

@@ -36,7 +36,7 @@ from supportpolicy.batch._chunks import Tracker
 from supportpolicy.batch._days import add_days
 from supportpolicy.batch._np import np
 from supportpolicy.batch._tables import NAT, Array
-from supportpolicy.reports.measures import Progress
+from supportpolicy.reports.measures import Progress, checked_progress
 from supportpolicy.sla.calendars import Calendar, index_of
 
 __all__ = [
@@ -67,7 +67,7 @@ def add_business_time(
 ) -> Any:
     """``sla.add_business_time`` on every row: *durations* is one timedelta for all rows
     or a column of them, of the same kind and length as *starts*."""
-    _chunks.checked(progress)
+    progress = checked_progress(progress)
     index_of(cal)
     column = _columns.instants(starts, "starts")
     deltas = _columns.durations(durations, "durations", column)
@@ -82,7 +82,7 @@ def business_time_between(
     """``sla.business_time_between`` on every row (negative where ``b < a``): numpy
     gives ``timedelta64[us]``, pandas a ``timedelta64[us]`` Series (``a``'s index), a
     sequence a list of timedeltas."""
-    _chunks.checked(progress)
+    progress = checked_progress(progress)
     index_of(cal)
     first, second = _columns.instants(a, "a"), _columns.instants(b, "b")
     _columns.same_shape(first, second, ("a", "b"))
@@ -96,7 +96,7 @@ def add_business_days(
 ) -> Any:
     """``sla.add_business_days`` on every row: *n* is one integer or a column of them
     (negative counts go backward); a missing count gives a missing result."""
-    _chunks.checked(progress)
+    progress = checked_progress(progress)
     index_of(cal)
     column = _columns.instants(starts, "starts")
     limit = MAX_BUSINESS_DAYS
@@ -109,7 +109,7 @@ def add_business_days(
 def is_open(cal: Calendar, instants: object, *, progress: Progress | None = None) -> Any:
     """``sla.is_open`` on every row: numpy gives a bool array (False where the instant
     is NaT), pandas a nullable ``boolean`` Series (<NA>), a sequence a list (None)."""
-    _chunks.checked(progress)
+    progress = checked_progress(progress)
     index_of(cal)
     column = _columns.instants(instants, "instants")
     track = _chunks.tracker(progress, len(column.values))
@@ -122,7 +122,7 @@ def is_open(cal: Calendar, instants: object, *, progress: Progress | None = None
 def next_opening(cal: Calendar, instants: object, *, progress: Progress | None = None) -> Any:
     """``sla.next_opening`` on every row: the instant itself where the calendar is
     open, else the next instant it opens."""
-    _chunks.checked(progress)
+    progress = checked_progress(progress)
     index_of(cal)
     column = _columns.instants(instants, "instants")
     track = _chunks.tracker(progress, len(column.values))

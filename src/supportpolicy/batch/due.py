@@ -33,7 +33,7 @@ from supportpolicy.batch._days import add_days
 from supportpolicy.batch._np import np, pandas
 from supportpolicy.batch._tables import NAT, Array
 from supportpolicy.errors import InvalidValueError
-from supportpolicy.reports.measures import Progress
+from supportpolicy.reports.measures import Progress, checked_progress
 from supportpolicy.sla import clock
 from supportpolicy.sla.calendars import Calendar
 from supportpolicy.sla.metrics import Threshold
@@ -123,7 +123,7 @@ def deadlines(
     kind and length as *starts*. *progress* as in :mod:`supportpolicy.batch.clock`,
     over the rows.
     """
-    _chunks.checked(progress)
+    progress = checked_progress(progress)
     the_plan, which, column, prio, rows = _columns_of(plan, metric, priorities, starts)
     track = _chunks.tracker(progress, len(column.values))
     out = _fill(the_plan, which, column, (prio, rows), _due, track=track)
@@ -165,7 +165,7 @@ def warnings(
     or the start is missing or the plan sets no target. *progress* as in
     :mod:`supportpolicy.batch.clock`, ``total`` the rows times the thresholds.
     """
-    _chunks.checked(progress)
+    progress = checked_progress(progress)
     the_plan, which, column, prio, rows = _columns_of(plan, metric, priorities, starts)
     zone = the_plan.calendar.tz
     thresholds = the_plan.warn.get(which, ())

@@ -45,7 +45,7 @@ from supportpolicy.batch import _chunks
 from supportpolicy.batch._np import np, pandas
 from supportpolicy.batch._tables import NAT, micros_of
 from supportpolicy.errors import InvalidTypeError, shown
-from supportpolicy.reports.measures import Progress
+from supportpolicy.reports.measures import Progress, checked_progress
 
 __all__ = ["CHUNK", "DTYPES", "frame"]
 
@@ -148,7 +148,7 @@ def frame(values: object, *, progress: Progress | None = None) -> Any:
     total)`` after every :data:`CHUNK` values read, and ``progress(total, total)`` once,
     last, with the frame built (see :mod:`supportpolicy.batch.clock`).
     """
-    _chunks.checked(progress)
+    progress = checked_progress(progress)
     pd = pandas()
     items, tickets = _tickets(values) if isinstance(values, Mapping) else (_values(values), None)
     track = _chunks.tracker(progress, len(items))

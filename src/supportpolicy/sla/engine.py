@@ -89,7 +89,6 @@ def _read(what: Happening) -> _Reading | None:
 
 _READINGS = {what: _read(what) for what in Happening}
 _BY_KIND = {kind: _READINGS[what] for kind, what in _HAPPENINGS.items()}
-_AS_REPLY = _READINGS[Happening.AGENT_REPLY]
 _PAUSES = frozenset({ev.Paused, ev.WaitingOnCustomer})
 
 
@@ -237,10 +236,7 @@ def _apply(w: Walk, event: object, at: dt.datetime) -> None:
     if kind is ev.PriorityChanged or kind is ev.AgreedDeadline:
         _state_change(w, event, at)
         return
-    if kind in _PAUSES:  # as happening() reads it
-        reading = _AS_REPLY if event.reason == "customer" else None  # type: ignore[attr-defined]
-    else:
-        reading = _BY_KIND.get(kind)
+    reading = _READINGS[happening(event)] if kind in _PAUSES else _BY_KIND.get(kind)
     if reading is not None:
         runs, replied = w.runs, w.replied
         for i, codes in reading.rules:

@@ -125,10 +125,6 @@ def pause_reason(value: object, name: str = "pause reason") -> str:
     return reason
 
 
-def _reason(value: object) -> str:
-    return pause_reason(value)
-
-
 _MAX_REASON = 100
 RESOLVED_GAP = "resolved"
 """The reason a clock gives the time between a resolution and its reopening (reserved:
@@ -158,7 +154,7 @@ class Paused:
     each clock whose plan names that reason pauses (plans.md, ``pause_on``)."""
 
     at: dt.datetime = attrs.field(converter=_at)
-    reason: str = attrs.field(default="customer", converter=_reason)
+    reason: str = attrs.field(default="customer", converter=pause_reason)
 
 
 @attrs.frozen
@@ -309,7 +305,7 @@ def _check(ordered: list[Event], instants: list[dt.datetime]) -> tuple[Event, ..
             while (
                 stop < count
                 and _RANK[type(ordered[stop])] == 6
-                and (instants[stop] == instants[index])
+                and instants[stop] == instants[index]
             ):
                 stop += 1
             if stop == index + 1:  # the usual case: one pause or resume at its instant
